@@ -1,0 +1,52 @@
+import type { TokenBucketPolicy } from '../../core/rate-limit/token-bucket.ts';
+import type { Screener } from '../../core/screening/types.ts';
+import type { ListStore, ListVersion } from '../../ports/list-store.ts';
+import type { Store } from '../../ports/store.ts';
+
+export interface CorsConfig {
+  /** Exact origins allowed to call the API from a browser; CORS is off when this is absent. */
+  readonly origins: readonly string[];
+}
+
+export interface HttpConfig {
+  /** Largest JSON body for ordinary routes. */
+  readonly bodyLimitBytes: number;
+  /** Largest body for uploads (order books, list files, batch screening). */
+  readonly uploadLimitBytes: number;
+  /** Per-key token bucket; null turns rate limiting off (benchmarks only). */
+  readonly rateLimit: TokenBucketPolicy | null;
+  readonly cors: CorsConfig | null;
+  /** When on, the requester of a clearance cannot be the one who approves it. */
+  readonly fourEyes: boolean;
+  /** Order books and batches up to this many lines are answered inline; longer ones run as a job. */
+  readonly inlineLimit: number;
+}
+
+export const DEFAULT_HTTP_CONFIG: HttpConfig = {
+  bodyLimitBytes: 256 * 1024,
+  uploadLimitBytes: 32 * 1024 * 1024,
+  rateLimit: { capacity: 300, refillPerSecond: 100 },
+  cors: null,
+  fourEyes: true,
+  inlineLimit: 200,
+};
+
+/** The screener over the active list versions, with the versions it was built from. */
+export interface ActiveScreening {
+  readonly screener: Screener;
+  readonly versions: readonly ListVersion[];
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly lists: ListStore;
+  /** The current screener, or null when no list has been imported yet. Cached by the caller. */
+  readonly screening: () => Promise<ActiveScreening | null>;
+  /** Tells the screening cache that the active lists changed. */
+  readonly listsChanged?: () => void;
+  /** The adapters' clock: the core never reads it, routes pass dates in. */
+  readonly now: () => Date;
+  readonly config: HttpConfig;
+  /** Where server-side failures (with stacks) are written; never sent to clients. */
+  readonly log: (line: string) => void;
+}

@@ -1,0 +1,62 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { problem } from '../errors.ts';
+
+export interface BodyPolicy {
+  /** Largest body in bytes for this request path and method. */
+  readonly limitFor: (method: string, path: string) => number;
+}
+
+const TEXTUAL = /^(application\/([\w.-]+\+)?json|text\/[\w.+-]+)$/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function tooLarge(limit: number): Error {
+  return problem('payload_too_large', `request body is larger than ${limit} bytes`, { field: 'body', accepted: `at most ${limit} bytes` });
+}
+
+/**
+ * Reads the body once, under a size limit (declared length checked before reading, actual length while
+ * reading), and refuses textual bodies that are not valid UTF-8 instead of silently replacing bytes.
+ */
+export function readBody(policy: BodyPolicy): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const raw = c.req.raw;
+    if (raw.body === null) return next();
+    const limit = policy.limitFor(c.req.method, c.req.path);
+    const declared = raw.headers.get('content-length');
+    if (declared !== null && !raw.headers.has('transfer-encoding')) {
+      const length = Number(declared);
+      if (!Number.isSafeInteger(length) || length < 0) throw problem('invalid_input', 'Content-Length is not a valid length', { field: 'content-length' });
+      if (length > limit) throw tooLarge(limit);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = raw.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    const mediaType = (raw.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    if (TEXTUAL.test(mediaType)) {
+      try {
+        utf8.decode(bytes);
+      } catch {
+        throw problem('invalid_input', 'request body is not valid UTF-8', { field: 'body', accepted: 'UTF-8 text' });
+      }
+    }
+    c.req.raw = new Request(raw, { body: bytes });
+    await next();
+  };
+}

@@ -1,0 +1,17 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../env.ts';
+import { registerAlertRoutes } from './alerts.ts';
+import { registerAuditRoutes } from './audit.ts';
+import { registerHealthRoutes } from './health.ts';
+import { registerJobRoutes } from './jobs.ts';
+import { registerKeyRoutes } from './keys.ts';
+
+/** One module per route group; each registers its routes (and their OpenAPI entries) on the app. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  registerHealthRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerJobRoutes(app, deps);
+  registerKeyRoutes(app, deps);
+}
