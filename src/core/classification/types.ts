@@ -73,4 +73,17 @@ export interface ClassificationResult {
   /** e.g. ["die_area_mm2: die area needed to compute performance density"]; empty when none. */
   readonly insufficientData: readonly string[];
   readonly laterChanges: readonly LaterChange[];
+  /** Added fields (optional in the contract so hand-built fixtures stay valid; `classify` always fills them). */
+  /** controlled / not-controlled, or undetermined when a missing datum decides it (see insufficientData). */
+  readonly status?: ClassificationStatus;
+  /** One line an officer can read: the outcome and its deciding margin(s). */
+  readonly summary?: string;
+  /** The precision whose dense rate × bit length gives the TPP, with the figures used. */
+  readonly tppBasis?: { readonly precision: Precision; readonly denseTops: number; readonly bitLength: number } | null;
+  /** When undetermined: the paragraphs still possible given the known data. */
+  readonly possibleParagraphs?: readonly string[];
+  /** Uncertain points that bear on this result (rule readings, estimated inputs); data that can be corrected. */
+  readonly uncertainties?: readonly string[];
 }
+
+export type ClassificationStatus = 'controlled' | 'not-controlled' | 'undetermined';
