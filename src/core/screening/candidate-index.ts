@@ -1,0 +1,145 @@
+/**
+ * Candidate retrieval without scanning the list: an inverted index from normalised tokens
+ * (and from adjacent tokens glued together) to the list names containing them, plus a
+ * trigram index over the token vocabulary so a misspelt query token finds the list tokens
+ * it resembles. Each query token is looked up once; lookups are memoised per screener.
+ */
+import type { NameForm, NameToken } from './normalise/index.ts';
+import { TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
+
+export interface VocabularyHit {
+  readonly token: number;
+  readonly similarity: number;
+}
+
+export class CandidateIndex {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly vocabularyTokens: NameToken[] = [];
+  private postings: number[][] = [];
+  private readonly documentFrequency: number[] = [];
+  /** Adjacent token pairs glued ("gazprom"+"bank") → names, for queries that write them as one word. */
+  private readonly glued = new Map<string, number[]>();
+  private readonly trigrams = new Map<string, number[]>();
+  private readonly skeletons = new Map<string, number[]>();
+  private readonly consonants = new Map<string, number[]>();
+  private readonly lookupCache = new Map<string, readonly VocabularyHit[]>();
+  private nameCount = 0;
+  private logNames = 1;
+
+  /** Register every form of list name `nameId`. Call with increasing ids. */
+  add(nameId: number, forms: readonly NameForm[]): void {
+    this.nameCount = Math.max(this.nameCount, nameId + 1);
+    const seenTokens = new Set<number>();
+    for (const form of forms) {
+      const tokens = form.tokens;
+      for (let i = 0; i < tokens.length; i += 1) {
+        const t = tokens[i] as NameToken;
+        const id = this.tokenId(t);
+        if (!seenTokens.has(id)) {
+          seenTokens.add(id);
+          (this.postings[id] as number[]).push(nameId);
+          this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
+        }
+        const next = tokens[i + 1];
+        if (next !== undefined) pushUnique(this.glued, t.text + next.text, nameId);
+      }
+    }
+  }
+
+  /** Finish building: trigram and sound-alike maps over the vocabulary. */
+  seal(): void {
+    this.logNames = Math.log(1 + this.nameCount);
+    this.vocabularyTokens.forEach((t, id) => {
+      for (const g of trigramsOf(t.text)) pushUnique(this.trigrams, g, id);
+      pushUnique(this.skeletons, t.skeleton, id);
+      pushUnique(this.consonants, t.consonants, id);
+    });
+  }
+
+  get vocabularySize(): number {
+    return this.vocabularyTokens.length;
+  }
+
+  /** 0.4–1: how much a token identifies a name, from how many list names contain it. */
+  rarity(token: NameToken): number {
+    const id = this.vocabulary.get(token.text);
+    if (id === undefined) return 1;
+    const df = this.documentFrequency[id] ?? 1;
+    const idf = Math.log(1 + this.nameCount / df) / this.logNames;
+    return 0.4 + 0.6 * idf;
+  }
+
+  postingsOf(token: number): readonly number[] {
+    return this.postings[token] ?? [];
+  }
+
+  gluedPostings(text: string): readonly number[] {
+    return this.glued.get(text) ?? [];
+  }
+
+  exactToken(text: string): number | undefined {
+    return this.vocabulary.get(text);
+  }
+
+  /** List tokens resembling a query token, best first (memoised). */
+  similarTokens(query: NameToken): readonly VocabularyHit[] {
+    const key = `${query.abjad ? 'a' : ''}|${query.role === 'number' ? 'n' : ''}|${query.text}`;
+    const cached = this.lookupCache.get(key);
+    if (cached !== undefined) return cached;
+    const hits = this.computeSimilarTokens(query);
+    if (this.lookupCache.size > 100_000) this.lookupCache.clear();
+    this.lookupCache.set(key, hits);
+    return hits;
+  }
+
+  private computeSimilarTokens(query: NameToken): VocabularyHit[] {
+    const exact = this.vocabulary.get(query.text);
+    if (query.role === 'number' || query.text.length === 1) {
+      return exact === undefined ? [] : [{ token: exact, similarity: 1 }];
+    }
+    const candidates = new Set<number>();
+    if (exact !== undefined) candidates.add(exact);
+    for (const id of this.skeletons.get(query.skeleton) ?? []) candidates.add(id);
+    if (query.abjad) for (const id of this.consonants.get(query.consonants) ?? []) candidates.add(id);
+    const grams = trigramsOf(query.text);
+    const counts = new Map<number, number>();
+    for (const g of grams) {
+      for (const id of this.trigrams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    // An edit touches at most three trigrams; the budget allows up to four edits on long tokens.
+    const needed = Math.max(1, Math.ceil(grams.length * 0.34));
+    for (const [id, count] of counts) if (count >= needed) candidates.add(id);
+    const hits: VocabularyHit[] = [];
+    for (const id of candidates) {
+      const t = this.vocabularyTokens[id] as NameToken;
+      const s = id === exact ? 1 : tokenSimilarity(query, t).similarity;
+      if (s >= TOKEN_FLOOR) hits.push({ token: id, similarity: s });
+    }
+    hits.sort((a, b) => b.similarity - a.similarity);
+    return hits;
+  }
+
+  private tokenId(t: NameToken): number {
+    const existing = this.vocabulary.get(t.text);
+    if (existing !== undefined) return existing;
+    const id = this.vocabularyTokens.length;
+    this.vocabulary.set(t.text, id);
+    this.vocabularyTokens.push(t);
+    this.postings.push([]);
+    this.documentFrequency.push(0);
+    return id;
+  }
+}
+
+function pushUnique(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+export function trigramsOf(text: string): string[] {
+  const padded = `^${text}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i += 1) out.push(padded.slice(i, i + 3));
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Country and address as supporting evidence. They never create a match on their own (they
+ * only adjust a name score that is already substantial), but an agreeing country lifts a
+ * borderline score and a contradicting one lowers it.
+ */
+import type { ListEntry, ScreeningQuery } from './types.ts';
+import { foldUnicode } from './normalise/index.ts';
+
+export const COUNTRY_AGREES = 0.04;
+export const COUNTRY_DIFFERS = -0.08;
+export const ADDRESS_AGREES = 0.03;
+/** Below this name score, context is not considered at all. */
+const CONTEXT_FLOOR = 0.5;
+
+export interface ContextAdjustment {
+  readonly parts: Readonly<Record<string, number>>;
+  readonly notes: readonly string[];
+  readonly total: number;
+}
+
+export function contextAdjustment(query: ScreeningQuery, entry: ListEntry, nameScore: number): ContextAdjustment {
+  const parts: Record<string, number> = {};
+  const notes: string[] = [];
+  if (nameScore < CONTEXT_FLOOR) return { parts, notes, total: 0 };
+  const country = query.country?.trim().toUpperCase();
+  if (country !== undefined && country !== '' && entry.countries.length > 0) {
+    if (entry.countries.some((c) => c.toUpperCase() === country)) {
+      parts['country'] = COUNTRY_AGREES;
+      notes.push(`country ${country} agrees with the entry`);
+    } else {
+      parts['country'] = COUNTRY_DIFFERS;
+      notes.push(`country ${country} is not among the entry's countries (${entry.countries.join(', ')})`);
+    }
+  }
+  if (query.address !== undefined && query.address.trim() !== '' && entry.addresses.length > 0) {
+    const overlap = addressOverlap(query.address, entry.addresses.map((a) => a.text).join(' '));
+    if (overlap >= 0.5) {
+      parts['address'] = ADDRESS_AGREES;
+      notes.push(`address shares ${Math.round(overlap * 100)}% of its words with the entry's addresses`);
+    }
+  }
+  let total = 0;
+  for (const v of Object.values(parts)) total += v;
+  return { parts, notes, total };
+}
+
+function addressWords(text: string): Set<string> {
+  return new Set(
+    foldUnicode(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3),
+  );
+}
+
+function addressOverlap(queryAddress: string, entryAddress: string): number {
+  const q = addressWords(queryAddress);
+  if (q.size === 0) return 0;
+  const e = addressWords(entryAddress);
+  let shared = 0;
+  for (const w of q) if (e.has(w)) shared += 1;
+  return shared / q.size;
+}

@@ -1,0 +1,126 @@
+/**
+ * A raw name → one or more normalised forms (token lists with roles). Several forms exist
+ * when readings differ: a wholly Cyrillic/Greek token read as look-alike Latin letters and
+ * read by sound, or two transliteration libraries that disagree.
+ */
+import { canonicalAbbreviation } from './abbreviations.ts';
+import { foldConfusables, hasCyrillicOrGreek, isFullyFoldable, isMixedScriptToken } from './confusables.ts';
+import { isGenericWord, isStopWord } from './generic-words.ts';
+import { collapseLegalForms, replaceCjkLegalForms } from './legal-forms.ts';
+import { reorderPersonName } from './person-order.ts';
+import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
+import { stripListBoilerplate, tokenise } from './tokenise.ts';
+import { isAbjadScript, transliterations } from './transliterate.ts';
+import { foldUnicode } from './unicode.ts';
+
+export type TokenRole = 'strong' | 'number' | 'initial' | 'generic' | 'legal' | 'stop';
+
+export interface NameToken {
+  readonly text: string;
+  readonly role: TokenRole;
+  readonly skeleton: string;
+  readonly consonants: string;
+  readonly metaphone: readonly [string, string];
+  /** Came from a script written mostly without vowels (Arabic, Hebrew, Thai): compare by consonants. */
+  readonly abjad: boolean;
+}
+
+export type FormReading = 'latin' | 'transliterated' | 'lookalike';
+
+export interface NameForm {
+  readonly tokens: readonly NameToken[];
+  /** Strong and number tokens glued together: equal keys mean the same name up to spacing and weak words. */
+  readonly strongKey: string;
+  readonly reading: FormReading;
+}
+
+export type NameKind = 'person' | 'entity' | 'unknown';
+
+const MAX_FORMS = 4;
+const MAX_TOKENS = 16;
+
+export function nameForms(raw: string, kind: NameKind = 'unknown'): NameForm[] {
+  const cleaned = reorderPersonName(stripListBoilerplate(raw.normalize('NFKC')), kind);
+  const withCjkForms = replaceCjkLegalForms(cleaned);
+  const rawTokens = withCjkForms.split(/\s+/).filter((t) => t !== '');
+  const readings = readingsOf(rawTokens);
+  const forms: NameForm[] = [];
+  const seen = new Set<string>();
+  for (const { text, reading } of readings) {
+    const abjad = isAbjadScript(text);
+    for (const ascii of transliterations(foldUnicode(text))) {
+      const form = buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad);
+      const key = form.tokens.map((t) => t.text).join(' ');
+      if (form.tokens.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      forms.push(form);
+      if (forms.length >= MAX_FORMS) return forms;
+    }
+  }
+  return forms;
+}
+
+/** The raw text in its readings: as written (mixed-script tokens folded), and with look-alikes folded. */
+function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading: FormReading }> {
+  const asWritten = rawTokens.map((t) => (isMixedScriptToken(t) ? foldConfusables(t) : t)).join(' ');
+  const out: Array<{ text: string; reading: FormReading }> = [{ text: asWritten, reading: 'latin' }];
+  if (hasCyrillicOrGreek(asWritten)) {
+    const folded = rawTokens.map((t) => (hasCyrillicOrGreek(t) && isFullyFoldable(t) ? foldConfusables(t) : t)).join(' ');
+    if (folded !== asWritten) out.push({ text: folded, reading: 'lookalike' });
+  }
+  return out;
+}
+
+function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameForm {
+  const words = tokenise(ascii).flatMap((t) => canonicalAbbreviation(t));
+  const { tokens, legal } = collapseLegalForms(words);
+  const roles = tokens.map((t, i) => roleOf(t, legal[i] ?? false));
+  promoteWhenAllWeak(roles);
+  const built: NameToken[] = [];
+  for (let i = 0; i < tokens.length && built.length < MAX_TOKENS; i += 1) {
+    const role = roles[i];
+    const text = tokens[i];
+    if (role === undefined || text === undefined) continue;
+    built.push(nameToken(text, role, abjad));
+  }
+  const strongKey = built
+    .filter((t) => t.role === 'strong' || t.role === 'number' || t.role === 'initial')
+    .map((t) => t.text)
+    .join('');
+  return { tokens: built, strongKey, reading };
+}
+
+function roleOf(token: string, legal: boolean): TokenRole {
+  if (legal) return 'legal';
+  if (/^\d+$/.test(token)) return 'number';
+  if (isStopWord(token)) return 'stop';
+  if (isGenericWord(token)) return 'generic';
+  if (token.length === 1) return 'initial';
+  return 'strong';
+}
+
+/** A name made only of descriptive words ("Trading Company") still has to identify something. */
+function promoteWhenAllWeak(roles: TokenRole[]): void {
+  const identifying = (r: TokenRole): boolean => r === 'strong' || r === 'number' || r === 'initial';
+  if (roles.some(identifying)) return;
+  for (const from of ['generic', 'stop', 'legal'] as const) {
+    if (roles.includes(from)) {
+      for (let i = 0; i < roles.length; i += 1) if (roles[i] === from) roles[i] = 'strong';
+      return;
+    }
+  }
+}
+
+const tokenCache = new Map<string, NameToken>();
+const TOKEN_CACHE_LIMIT = 200_000;
+
+export function nameToken(text: string, role: TokenRole, abjad = false): NameToken {
+  const cacheKey = `${role}|${abjad ? 1 : 0}|${text}`;
+  const cached = tokenCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const skeleton = skeletonKey(text);
+  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad };
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(cacheKey, token);
+  return token;
+}

@@ -1,0 +1,141 @@
+/**
+ * Similarity of two normalised tokens in [0, 1], and what kind of likeness it was.
+ * Spelling distance is a weighted optimal-string-alignment distance where swaps that
+ * transliteration and typing produce often (vowel for vowel, c/k, 0/o, 1/l …) cost less than
+ * other edits. Below a floor the similarity is zero: too many edits mean a different name.
+ */
+import type { NameToken } from './normalise/index.ts';
+
+export type TokenLikeness = 'exact' | 'fuzzy' | 'phonetic' | 'abbreviation';
+
+export interface TokenSimilarity {
+  readonly similarity: number;
+  readonly kind: TokenLikeness;
+}
+
+/** Below this a token pair does not count as matched at all. */
+export const TOKEN_FLOOR = 0.7;
+
+const NONE: TokenSimilarity = { similarity: 0, kind: 'fuzzy' };
+const EXACT: TokenSimilarity = { similarity: 1, kind: 'exact' };
+
+const CHEAP_PAIRS = new Set(
+  ['ck', 'cs', 'kq', 'iy', 'ie', 'ou', 'vw', 'sz', 'o0', 'l1', 'i1', 's5', 'b8', 'fv', 'gj', 'bp', 'dt', 'gk', 'a4', 'e3', 'g9']
+    .flatMap((p) => [p, `${p[1]}${p[0]}`]),
+);
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+function substitutionCost(a: string, b: string): number {
+  if (a === b) return 0;
+  if (VOWELS.has(a) && VOWELS.has(b)) return 0.6;
+  return CHEAP_PAIRS.has(a + b) ? 0.5 : 1;
+}
+
+let previousRow = new Float64Array(64);
+let currentRow = new Float64Array(64);
+let twoBack = new Float64Array(64);
+
+/** Weighted optimal string alignment distance (adjacent transpositions cost 1). */
+export function weightedDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  if (m + 1 > previousRow.length) {
+    previousRow = new Float64Array(m + 1);
+    currentRow = new Float64Array(m + 1);
+    twoBack = new Float64Array(m + 1);
+  }
+  for (let j = 0; j <= m; j += 1) previousRow[j] = j;
+  for (let i = 1; i <= n; i += 1) {
+    currentRow[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j += 1) {
+      const cb = b.charCodeAt(j - 1);
+      const sub = ca === cb ? 0 : substitutionCost(a[i - 1] ?? '', b[j - 1] ?? '');
+      let best = (previousRow[j - 1] ?? 0) + sub;
+      const del = (previousRow[j] ?? 0) + 1;
+      if (del < best) best = del;
+      const ins = (currentRow[j - 1] ?? 0) + 1;
+      if (ins < best) best = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const tr = (twoBack[j - 2] ?? 0) + 1;
+        if (tr < best) best = tr;
+      }
+      currentRow[j] = best;
+    }
+    const spare = twoBack;
+    twoBack = previousRow;
+    previousRow = currentRow;
+    currentRow = spare;
+  }
+  return previousRow[m] ?? Math.max(n, m);
+}
+
+/** Spelling similarity with a length-dependent edit budget. */
+export function spellingSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) > budget(longest)) return 0;
+  const d = weightedDistance(a, b);
+  if (d > budget(longest)) return 0;
+  return 1 - d / longest;
+}
+
+function budget(length: number): number {
+  if (length <= 2) return 0.6;
+  if (length <= 4) return 1;
+  if (length <= 7) return 2;
+  if (length <= 11) return 3;
+  return 4;
+}
+
+export function tokenSimilarity(q: NameToken, e: NameToken): TokenSimilarity {
+  const a = q.text;
+  const b = e.text;
+  if (a === b) return EXACT;
+  if (q.role === 'number' || e.role === 'number') return NONE;
+  if (a.length === 1 || b.length === 1) {
+    return a[0] === b[0] ? { similarity: 0.9, kind: 'abbreviation' } : NONE;
+  }
+  let best = spellingSimilarity(a, b);
+  let kind: TokenLikeness = 'fuzzy';
+  if (q.skeleton === e.skeleton) {
+    if (0.95 > best) {
+      best = 0.95;
+      kind = 'phonetic';
+    }
+  } else if (best < 0.9) {
+    const viaSkeleton = 0.95 * spellingSimilarity(q.skeleton, e.skeleton);
+    if (viaSkeleton > best) {
+      best = viaSkeleton;
+      kind = 'phonetic';
+    }
+  }
+  if ((q.abjad || e.abjad) && best < 0.9) {
+    const viaConsonants = q.consonants === e.consonants ? 0.9 : 0.85 * spellingSimilarity(q.consonants, e.consonants);
+    if (viaConsonants > best) {
+      best = viaConsonants;
+      kind = 'phonetic';
+    }
+  }
+  if (best >= 0.6 && best < 0.92 && sharesMetaphone(q, e)) {
+    best = Math.min(0.92, best + 0.1);
+    kind = 'phonetic';
+  }
+  return best >= TOKEN_FLOOR ? { similarity: best, kind } : NONE;
+}
+
+function sharesMetaphone(q: NameToken, e: NameToken): boolean {
+  const [qp, qs] = q.metaphone;
+  const [ep, es] = e.metaphone;
+  return qp !== '' && (qp === ep || qp === es || qs === ep);
+}
+
+/** Similarity of a glued string against one token's text (joined/split words). */
+export function gluedSimilarity(glued: string, token: string): number {
+  if (glued === token) return 1;
+  const s = spellingSimilarity(glued, token);
+  return s >= TOKEN_FLOOR ? s : 0;
+}
