@@ -1,7 +1,7 @@
 import type { TokenBucketPolicy } from '../../core/rate-limit/token-bucket.ts';
 import type { Screener } from '../../core/screening/types.ts';
 import type { ListStore, ListVersion } from '../../ports/list-store.ts';
-import type { Store } from '../../ports/store.ts';
+import type { JobKind, JobRecord, JsonObject, Store } from '../../ports/store.ts';
 
 export interface CorsConfig {
   /** Exact origins allowed to call the API from a browser; CORS is off when this is absent. */
@@ -37,6 +37,11 @@ export interface ActiveScreening {
   readonly versions: readonly ListVersion[];
 }
 
+/** Hands long work (order books, big batches) to the durable job queue. */
+export interface JobSubmitter {
+  submit(input: { readonly kind: JobKind; readonly params: JsonObject; readonly createdBy: string; readonly total?: number }): Promise<JobRecord>;
+}
+
 export interface AppDeps {
   readonly store: Store;
   readonly lists: ListStore;
@@ -44,6 +49,8 @@ export interface AppDeps {
   readonly screening: () => Promise<ActiveScreening | null>;
   /** Tells the screening cache that the active lists changed. */
   readonly listsChanged?: () => void;
+  /** Absent when this process runs no job queue; long books and batches are then refused with a hint. */
+  readonly jobs?: JobSubmitter;
   /** The adapters' clock: the core never reads it, routes pass dates in. */
   readonly now: () => Date;
   readonly config: HttpConfig;

@@ -1,7 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { LIST_CODES } from '../../../core/screening/types.ts';
 import type { AlertStatus } from '../../../ports/store.ts';
-import { recordDecision } from '../audit-trail.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../errors.ts';
@@ -138,6 +137,7 @@ const decide = createRoute({
   },
 });
 
+// The store records each review request and decision in the audit trail, in the same transaction.
 export function registerAlertRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
@@ -178,14 +178,6 @@ export function registerAlertRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       requestedBy: principal.owner,
       fourEyes: deps.config.fourEyes,
     });
-    await recordDecision(deps, c, `alert.review-${record.status === 'pending' ? 'requested' : body.action}`, `alert:${id}`, {
-      reviewId: record.id,
-      action: body.action,
-      reasonCode: body.reasonCode,
-      note: body.note,
-      status: record.status,
-      fourEyes: deps.config.fourEyes,
-    });
     return c.json(record, 201);
   });
 
@@ -198,12 +190,6 @@ export function registerAlertRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       reviewId,
       reviewer: c.get('principal').owner,
       approve: body.approve,
-      ...(body.note === undefined ? {} : { note: body.note }),
-    });
-    await recordDecision(deps, c, body.approve ? 'alert.review-approved' : 'alert.review-rejected', `alert:${id}`, {
-      reviewId,
-      action: record.action,
-      requestedBy: record.requestedBy,
       ...(body.note === undefined ? {} : { note: body.note }),
     });
     return c.json(record, 200);

@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerJobRoutes } from './jobs.ts';
 import { registerKeyRoutes } from './keys.ts';
+import { registerScreenRoutes } from './screen.ts';
 
 /** One module per route group; each registers its routes (and their OpenAPI entries) on the app. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -14,4 +15,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerAuditRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerKeyRoutes(app, deps);
+  registerScreenRoutes(app, deps);
 }

@@ -72,7 +72,8 @@ export function registerKeyRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');
     const created = await deps.store.keys.create(input);
-    await recordDecision(deps, c, 'key.created', `key:${created.record.id}`, { owner: created.record.owner, role: created.record.role, prefix: created.record.prefix });
+    // The store logs key.created; this adds who authorised it.
+    await recordDecision(deps, c, 'key.authorised', `key:${created.record.id}`, { owner: created.record.owner, role: created.record.role, prefix: created.record.prefix });
     return c.json({ key: created.key, record: created.record }, 201);
   });
 
@@ -83,7 +84,7 @@ export function registerKeyRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     if (id === c.get('principal').keyId) throw problem('conflict', 'a key cannot revoke itself; use another admin key', { field: 'id' });
     const revoked = await deps.store.keys.revoke(id);
     if (!revoked) throw problem('not_found', `no active API key with id ${id}`, { field: 'id' });
-    await recordDecision(deps, c, 'key.revoked', `key:${id}`, {});
+    await recordDecision(deps, c, 'key.revocation-authorised', `key:${id}`, {});
     return c.json({ revoked: true as const, id }, 200);
   });
 }

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/audit/canonical-json.ts';
+import type { ListEntry, ScreeningMatch, ScreeningQuery } from '../../core/screening/types.ts';
+import type { AlertRecord, Store } from '../../ports/store.ts';
+import { toJsonObject, toJsonValue } from './json.ts';
+import type { ActiveScreening } from './deps.ts';
+
+/** The subject an alert is about when the caller screens a bare name: the name and country as typed, normalised for spacing and case. */
+export function subjectKeyOf(query: ScreeningQuery): string {
+  const name = query.name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return `name:${name}|${(query.country ?? '').toUpperCase()}`;
+}
+
+/** Changes whenever the published entry changes (names, addresses, programmes...), so a cleared match re-opens then. */
+export function entryFingerprint(entry: ListEntry): string {
+  return createHash('sha256').update(canonicalJson(toJsonValue(entry))).digest('hex');
+}
+
+export interface ScreenedMatch {
+  readonly match: ScreeningMatch;
+  readonly alert: AlertRecord;
+  readonly newAlert: boolean;
+}
+
+/** Raises (idempotently) one alert per match, tied to the list version the entry came from. */
+export async function raiseAlerts(
+  store: Store,
+  screening: ActiveScreening,
+  query: ScreeningQuery,
+  matches: readonly ScreeningMatch[],
+  subjectKey = subjectKeyOf(query),
+  jobId?: string,
+): Promise<ScreenedMatch[]> {
+  const out: ScreenedMatch[] = [];
+  for (const match of matches) {
+    const version = screening.versions.find((v) => (v.countsByList[match.list] ?? 0) > 0);
+    const outcome = await store.alerts.raise({
+      subjectKey,
+      subject: toJsonObject(query),
+      list: match.list,
+      sourceId: match.sourceId,
+      entryFingerprint: entryFingerprint(match.entry),
+      listVersionId: version?.id ?? null,
+      score: match.score,
+      match: toJsonObject({ name: match.name, matchedName: match.matchedName, score: match.score, explanation: match.explanation, entry: match.entry }),
+      ...(jobId === undefined ? {} : { jobId }),
+    });
+    out.push({ match, alert: outcome.alert, newAlert: outcome.created });
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FsListStore } from '../../../src/adapters/list-store-fs/fs-list-store.ts';
+import { createApp } from '../../../src/adapters/http/app.ts';
+import { DEFAULT_HTTP_CONFIG, type ActiveScreening, type AppDeps, type HttpConfig, type JobSubmitter } from '../../../src/adapters/http/deps.ts';
+import { openStore } from '../../../src/adapters/storage/open-store.ts';
+import type { Role, Store } from '../../../src/ports/store.ts';
+
+export interface Harness {
+  readonly app: ReturnType<typeof createApp>;
+  readonly store: Store;
+  readonly lists: FsListStore;
+  /** One key per role, plus a second officer for four-eyes. */
+  readonly keys: Readonly<Record<Role | 'officer2', string>>;
+  readonly logs: string[];
+  setScreening(active: ActiveScreening | null): void;
+  call(method: string, path: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function makeHarness(config: Partial<HttpConfig> = {}, extra: { jobs?: JobSubmitter } = {}): Promise<Harness> {
+  const store = await openStore({ dataDir: 'memory://' });
+  const dir = await mkdtemp(join(tmpdir(), 'clearance-http-'));
+  const lists = new FsListStore(dir);
+  const keys = {
+    viewer: (await store.keys.create({ owner: 'vera.viewer', role: 'viewer' })).key,
+    analyst: (await store.keys.create({ owner: 'anna.analyst', role: 'analyst' })).key,
+    officer: (await store.keys.create({ owner: 'otto.officer', role: 'officer' })).key,
+    officer2: (await store.keys.create({ owner: 'olga.officer', role: 'officer' })).key,
+    admin: (await store.keys.create({ owner: 'adam.admin', role: 'admin' })).key,
+  };
+  let screening: ActiveScreening | null = null;
+  const logs: string[] = [];
+  const deps: AppDeps = {
+    store,
+    lists,
+    screening: async () => screening,
+    now: () => new Date('2026-11-27T10:00:00Z'),
+    config: { ...DEFAULT_HTTP_CONFIG, ...config },
+    log: (line) => logs.push(line),
+    ...(extra.jobs === undefined ? {} : { jobs: extra.jobs }),
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    store,
+    lists,
+    keys,
+    logs,
+    setScreening: (active) => {
+      screening = active;
+    },
+    call: (method, path, options = {}) => {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      const key = options.key === undefined ? keys.admin : options.key;
+      if (key !== null) headers['authorization'] = `Bearer ${key}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return Promise.resolve(app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }));
+    },
+    close: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ErrorShape {
+  error: { code: string; message: string; field?: string };
+}
+
+export function isErrorShape(value: unknown): value is ErrorShape {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error: unknown = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && 'message' in error && typeof error.message === 'string';
+}
+
+export async function errorOf(response: Response): Promise<ErrorShape['error']> {
+  const body: unknown = await response.json();
+  if (!isErrorShape(body)) throw new Error(`not an error body: ${JSON.stringify(body)}`);
+  return body.error;
+}
