@@ -115,7 +115,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     const note2 = version.exclusions.find((e) => e.onlyWhenNotDatacenter);
     tests.push({
       id: 'datacenter',
-      paragraph: note2?.paragraph ?? null,
+      paragraph: null,
       description: `Designed or marketed for use in datacenters: ${datacenter ? 'yes' : 'no'} (${options.datacenter === undefined ? `from market = ${spec.market}` : 'set by the caller'}).`,
       inputs: { market: spec.market, datacenter },
       threshold: 'designed or marketed for use in datacenters',
@@ -159,7 +159,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
       description: paragraph.text,
       inputs: paragraphInputs(paragraph, values, spec, measurements),
       threshold: describeThreshold(paragraph.conditions),
-      passed: excludedBy === null ? outcome.met : outcome.met,
+      passed: outcome.met,
       margin: outcome.margin,
       citation: paragraph.citation,
     });

@@ -20,7 +20,7 @@ export const BIT_LENGTH: Readonly<Record<Precision, number>> = {
 
 /** Bit lengths whose reading the rule text does not settle; kept as data so they can be corrected. */
 export const UNCERTAIN_BIT_LENGTHS: Readonly<Partial<Record<Precision, string>>> = {
-  tf32: 'The rule does not name TF32. 32 (storage width) is used; 19 (significant bits) would only lower the TF32 term, which never binds for catalog parts.',
+  tf32: 'The rule does not name TF32. 32 (storage width) is used; 19 (significant bits) would only lower the TF32 term. It binds only where a rounded TF32 figure edges past the FP16/INT8 term (L20: 59.8 × 32 = 1913.6 against 1912).',
 };
 
 /** Bit length of a mixed-width multiply: the widest of its inputs. */

@@ -42,8 +42,9 @@ export function totalProcessingPerformance(denseRates: Readonly<Partial<Record<P
     const denseTops = toTops(rate, unit);
     terms.push({ precision, denseTops, bitLength: BIT_LENGTH[precision], tpp: roundTpp(denseTops * BIT_LENGTH[precision]) });
   }
+  // Ties go to the narrowest format (e.g. INT8 over TF32 on H20): its bit length is never in doubt.
   let best: TppTerm | null = null;
-  for (const term of terms) if (best === null || term.tpp > best.tpp) best = term;
+  for (const term of [...terms].reverse()) if (best === null || term.tpp > best.tpp) best = term;
   return { tpp: best?.tpp ?? null, binding: best?.precision ?? null, terms };
 }
 
