@@ -5,6 +5,7 @@
  * Fields may be added; existing ones keep their names and meanings.
  */
 import type { ListCode } from '../core/screening/types.ts';
+import type { ListStore } from './list-store.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { readonly [key: string]: JsonValue };
 export type JsonObject = { readonly [key: string]: JsonValue };
@@ -384,6 +385,8 @@ export interface Store {
   readonly keys: ApiKeyRepository;
   readonly jobs: JobRepository;
   readonly audit: AuditRepository;
+  /** Screening list versions and entries (the list-store port, on the same database). */
+  readonly lists: ListStore;
   /** Round-trips one query; for `/health`. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,0 +1,4 @@
+import { pgliteHarness } from './support/harness.ts';
+import { storeContract } from './store.contract.ts';
+
+storeContract('PGlite (embedded)', pgliteHarness());
