@@ -24,7 +24,7 @@ export interface HttpConfig {
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   bodyLimitBytes: 256 * 1024,
-  uploadLimitBytes: 32 * 1024 * 1024,
+  uploadLimitBytes: 64 * 1024 * 1024,
   rateLimit: { capacity: 300, refillPerSecond: 100 },
   cors: null,
   fourEyes: true,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FsListStore } from '../../../src/adapters/list-store-fs/fs-list-store.ts';
 import { createApp } from '../../../src/adapters/http/app.ts';
-import { DEFAULT_HTTP_CONFIG, type ActiveScreening, type AppDeps, type HttpConfig, type JobSubmitter } from '../../../src/adapters/http/deps.ts';
+import { screeningCache } from '../../../src/adapters/http/screening-cache.ts';
+import { DEFAULT_HTTP_CONFIG, type AppDeps, type HttpConfig, type JobSubmitter } from '../../../src/adapters/http/deps.ts';
 import { openStore } from '../../../src/adapters/storage/open-store.ts';
 import type { Role, Store } from '../../../src/ports/store.ts';
 
@@ -14,7 +15,6 @@ export interface Harness {
   /** One key per role, plus a second officer for four-eyes. */
   readonly keys: Readonly<Record<Role | 'officer2', string>>;
   readonly logs: string[];
-  setScreening(active: ActiveScreening | null): void;
   call(method: string, path: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -30,12 +30,13 @@ export async function makeHarness(config: Partial<HttpConfig> = {}, extra: { job
     officer2: (await store.keys.create({ owner: 'olga.officer', role: 'officer' })).key,
     admin: (await store.keys.create({ owner: 'adam.admin', role: 'admin' })).key,
   };
-  let screening: ActiveScreening | null = null;
+  const screening = screeningCache(lists);
   const logs: string[] = [];
   const deps: AppDeps = {
     store,
     lists,
-    screening: async () => screening,
+    screening: screening.current,
+    listsChanged: screening.invalidate,
     now: () => new Date('2026-11-27T10:00:00Z'),
     config: { ...DEFAULT_HTTP_CONFIG, ...config },
     log: (line) => logs.push(line),
@@ -48,9 +49,6 @@ export async function makeHarness(config: Partial<HttpConfig> = {}, extra: { job
     lists,
     keys,
     logs,
-    setScreening: (active) => {
-      screening = active;
-    },
     call: (method, path, options = {}) => {
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       const key = options.key === undefined ? keys.admin : options.key;

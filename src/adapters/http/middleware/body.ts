@@ -7,7 +7,8 @@ export interface BodyPolicy {
   readonly limitFor: (method: string, path: string) => number;
 }
 
-const TEXTUAL = /^(application\/([\w.-]+\+)?json|text\/[\w.+-]+)$/i;
+// JSON must be UTF-8 (RFC 8259); uploaded list files may be Windows-1252, and their parsers handle that.
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function tooLarge(limit: number): Error {
@@ -16,7 +17,7 @@ function tooLarge(limit: number): Error {
 
 /**
  * Reads the body once, under a size limit (declared length checked before reading, actual length while
- * reading), and refuses textual bodies that are not valid UTF-8 instead of silently replacing bytes.
+ * reading), and refuses JSON bodies that are not valid UTF-8 instead of silently replacing bytes.
  */
 export function readBody(policy: BodyPolicy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -49,7 +50,7 @@ export function readBody(policy: BodyPolicy): MiddlewareHandler<AppEnv> {
       offset += chunk.byteLength;
     }
     const mediaType = (raw.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    if (TEXTUAL.test(mediaType)) {
+    if (JSON_TYPE.test(mediaType)) {
       try {
         utf8.decode(bytes);
       } catch {

@@ -3,9 +3,11 @@ import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
 import { registerAlertRoutes } from './alerts.ts';
 import { registerAuditRoutes } from './audit.ts';
+import { registerClassifyRoutes } from './classify.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerJobRoutes } from './jobs.ts';
 import { registerKeyRoutes } from './keys.ts';
+import { registerListRoutes } from './lists.ts';
 import { registerScreenRoutes } from './screen.ts';
 
 /** One module per route group; each registers its routes (and their OpenAPI entries) on the app. */
@@ -13,7 +15,9 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerHealthRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerClassifyRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerKeyRoutes(app, deps);
+  registerListRoutes(app, deps);
   registerScreenRoutes(app, deps);
 }
