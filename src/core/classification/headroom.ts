@@ -191,7 +191,7 @@ function pdInterval(p: ParameterParagraph, version: ClassificationRuleVersion, d
 function infimum(intervals: readonly Interval[], unbounded: string): Limit {
   if (intervals.length === 0) return { value: null, binding: unbounded };
   const first = intervals.reduce((a, b) => (b.lo < a.lo ? b : a));
-  return { value: round(first.lo, 4), binding: first.why };
+  return { value: round(first.lo, 9), binding: first.why };
 }
 
 function round(value: number, decimals: number): number {

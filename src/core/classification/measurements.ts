@@ -27,7 +27,7 @@ export function measure(spec: AcceleratorSpec): Measurements {
     tpp,
     values: {
       tpp: tpp.tpp,
-      pd: performanceDensity(tpp.tpp, spec.die_area_mm2),
+      pd: withoutFloatNoise(performanceDensity(tpp.tpp, spec.die_area_mm2)),
       io: io.value,
       mbd: memoryBandwidthDensity(spec.memory_bw_gbs, spec.package_area_mm2),
       dram: spec.memory_bw_gbs,
@@ -51,4 +51,9 @@ function ioRate(spec: AcceleratorSpec): { value: number | null; basis: string } 
     return { value: null, basis: 'no chip-to-chip link rate and no parseable host interface' };
   }
   return { value: null, basis: `a chip-to-chip link is listed (${spec.interconnect_type}) but its rate is blank` };
+}
+
+/** 2083.2 / 651 is 3.1999999999999997 in binary floating point; the rule means 3.2. */
+function withoutFloatNoise(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1e9) / 1e9;
 }

@@ -1,0 +1,42 @@
+import type { AcceleratorSpec } from './accelerator-spec.ts';
+
+/** A blank synthetic spec for tests: every figure unknown unless the test sets it. */
+export function makeSpec(overrides: Partial<AcceleratorSpec> & Pick<AcceleratorSpec, 'id'>): AcceleratorSpec {
+  return {
+    vendor: null,
+    model: null,
+    base_die: null,
+    year: null,
+    form: null,
+    market: 'datacenter',
+    architecture: null,
+    process_node: null,
+    compute_die_count: null,
+    die_area_mm2: null,
+    die_area_note: null,
+    transistors_b: null,
+    fp64: null,
+    fp32: null,
+    tf32: null,
+    fp16: null,
+    bf16: null,
+    fp8: null,
+    fp6: null,
+    int8: null,
+    fp4: null,
+    int4: null,
+    memory_type: null,
+    memory_gb: null,
+    memory_bw_gbs: null,
+    interconnect_bw_gbs: null,
+    interconnect_type: null,
+    host_interface: null,
+    tdp_w: null,
+    sources: [],
+    notes: null,
+    standalone_memory: false,
+    package_area_mm2: null,
+    estimates: {},
+    ...overrides,
+  };
+}
