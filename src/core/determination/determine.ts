@@ -39,6 +39,7 @@ const NOT_SCREENED =
 const HQ_RULE_START = isoDate('2023-11-17');
 const MAY_2025 = AI_DIFFUSION.nonEnforcementAnnounced;
 const HQ_GUIDANCE = isoDate('2026-05-31');
+const UAE_RULE = isoDate('2026-07-14');
 
 function offerOf(o: ExceptionOffer): ExceptionAvailable {
   return {
@@ -133,7 +134,8 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     const level = cls.controlLevel;
     if (cls.insufficientData.length > 0) {
       if (level === null) {
-        holds.push({
+        // Soft: a requirement that does not depend on the ECCN (an overlay, an embargo) still decides the line.
+        softHolds.push({
           code: 'insufficient-data',
           citation: cls.ruleVersion === null ? 'ECCN 3A090 technical notes' : formatCitation(cls.ruleVersion.citation),
           message: `cannot rule out 3A090 without: ${cls.insufficientData.join('; ')}`,
@@ -171,7 +173,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
         exportFromUs,
         militaryEndUse: line.endUse === 'military',
         inBand2026: band,
-        destinationIsUae: destinations.some((c) => c === 'AE'),
+        destinationIsUae: asOf >= UAE_RULE && destinations.some((c) => c === 'AE'),
       });
 
     // AI Diffusion, codified text: replaces the destination rule for .a items.

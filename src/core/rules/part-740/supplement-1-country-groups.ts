@@ -112,7 +112,7 @@ export const MEMBERSHIPS: readonly Membership[] = [
   { country: 'NI', group: 'D:5', from: null, until: null, source: `${ECFR_2026}; 22 CFR 126.1 per Fenwick 2026`, uncertain: dateUnknownAdded('Nicaragua in D:5') },
   {
     country: 'CY', group: 'D:5', from: null, until: ECFR_CONFIRMED, source: BASELINE,
-    uncertain: dateUnknownRemoved('Cyprus in D:5 (no effect on 3A090: Cyprus is in A:6)'),
+    uncertain: dateUnknownRemoved('Cyprus in D:5 (no effect on the destination scope, Cyprus being in A:6, but it decides the headquarters rule for Cyprus-headquartered parties)'),
   },
   ...stable('E:1', ['IR', 'KP', 'SY']),
   ...stable('E:2', ['CU']),
