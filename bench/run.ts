@@ -3,7 +3,9 @@
  * against a baseline measured in the same run, because these machines are noisy.
  * Pass names to run a subset: `npm run bench -- classification screening`.
  */
-const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {};
+const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  classification: () => import('./classification.bench.ts'),
+};
 
 const wanted = process.argv.slice(2);
 for (const [name, load] of Object.entries(suites)) {
