@@ -279,10 +279,11 @@ describe('missing data', () => {
     expect(r).toMatchObject({ paragraph: '3A090.a.1', insufficientData: [] });
   });
 
-  it('no dense rate at all: names the rates', () => {
-    const r = classify(chip('nvidia-b30a-reported'), D2024);
+  it('no dense rate at all: names the rates (not the die area, which the RTX 6000D row has)', () => {
+    const r = classify(chip('nvidia-rtx-6000d'), D2024);
     expect(r.status).toBe('undetermined');
-    expect(r.insufficientData[0]).toMatch(/dense rates/);
+    expect(r.insufficientData).toHaveLength(1);
+    expect(r.insufficientData[0]).toMatch(/^dense rates/);
   });
 
   it('2022: a listed link without a rate is missing data, not zero', () => {

@@ -146,7 +146,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
       if (met === true && excludedBy === null) excludedBy = { text: exclusion.paragraph, margin: outcome.margin };
       if (met === null) {
         exclusionUnknown = true;
-        for (const o of outcome.binding) insufficient.add(MISSING[o.condition.quantity]);
+        for (const o of outcome.binding) addMissing(insufficient, o.condition.quantity, values);
       }
     }
   }
@@ -201,7 +201,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
       if (open.length > 0) {
         undetermined = true;
         possible.push(...open.map((e) => e.paragraph.paragraph));
-        for (const e of open) for (const o of e.outcome.binding) insufficient.add(MISSING[o.condition.quantity]);
+        for (const e of open) for (const o of e.outcome.binding) addMissing(insufficient, o.condition.quantity, values);
       }
     }
     if (exclusionUnknown) undetermined = true;
@@ -362,6 +362,11 @@ function describeOutcome(r: Classification): string {
 function describeCondition(quantity: Quantity, value: number | null, threshold: number, met: boolean | null): string {
   if (value === null) return `${QUANTITY_LABEL[quantity]} unknown`;
   return `${QUANTITY_LABEL[quantity]} ${formatQuantity(quantity, value)} ${met === true ? 'is below' : 'is not below'} ${formatQuantity(quantity, threshold)}`;
+}
+
+/** Names the datum to supply; a PD is only "missing a die area" when the TPP itself is known. */
+function addMissing(into: Set<string>, quantity: Quantity, values: Readonly<Record<Quantity, number | null>>): void {
+  into.add(MISSING[quantity === 'pd' && values.tpp === null ? 'tpp' : quantity]);
 }
 
 function inputsFor(quantities: readonly Quantity[], values: Readonly<Record<Quantity, number | null>>): Record<string, number | null> {
