@@ -9,11 +9,30 @@
  */
 import type { NameForm, NameToken, TokenRole } from './normalise/index.ts';
 import type { TokenAlignment } from './types.ts';
-import { gluedSimilarity, tokenSimilarity } from './token-similarity.ts';
+import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
 
-export interface AlignmentWeights {
-  /** Extra weight factor for a token of the list name (e.g. from how rare it is); 1 when unknown. */
-  readonly rarity?: (token: NameToken) => number;
+export interface AlignmentOptions {
+  /** Token weights of the query form (role × rarity); role weights alone when absent. */
+  readonly queryWeights?: readonly number[];
+  /** Token weights of the list form. */
+  readonly entryWeights?: readonly number[];
+  /** Token similarity, possibly memoised by the caller for the duration of one query. */
+  readonly similarity?: (q: NameToken, e: NameToken) => TokenSimilarity;
+  /** Similarity of a glued pair of tokens against one token's text, possibly memoised. */
+  readonly glued?: (glued: string, token: string) => number;
+  /**
+   * Fast path: similarity of query token i and list token j from tables the caller filled
+   * during retrieval. Pair kinds are then reported as 'fuzzy'; use it for scoring, not explaining.
+   */
+  readonly similarityAt?: (i: number, j: number) => number;
+  /** Override the unmatched/conflict costs (calibration experiments); defaults below. */
+  readonly costs?: AlignmentCosts;
+}
+
+export interface AlignmentCosts {
+  readonly unmatchedQuery: number;
+  readonly unmatchedEntry: number;
+  readonly conflict: number;
 }
 
 export interface NameAlignment {
@@ -23,9 +42,10 @@ export interface NameAlignment {
   readonly notes: readonly string[];
 }
 
-const ROLE_WEIGHT: Readonly<Record<TokenRole, number>> = {
+export const ROLE_WEIGHT: Readonly<Record<TokenRole, number>> = {
   strong: 1,
   number: 1,
+  secondary: 0.5,
   initial: 0.4,
   generic: 0.35,
   legal: 0.2,
@@ -33,60 +53,111 @@ const ROLE_WEIGHT: Readonly<Record<TokenRole, number>> = {
 };
 
 /** How much an unmatched token counts against the score, per side. */
-export const UNMATCHED_QUERY_COST = 1;
+export const UNMATCHED_QUERY_COST = 0.8;
 export const UNMATCHED_ENTRY_COST = 0.55;
+/**
+ * Extra cost when both names keep identifying words the other lacks ("… AL-MOSULI" vs
+ * "… AL-TIKRITI"): a contradiction, unlike a name that merely has more parts than the other.
+ */
+export const CONFLICT_COST = 1.5;
+const DEFAULT_COSTS: AlignmentCosts = { unmatchedQuery: UNMATCHED_QUERY_COST, unmatchedEntry: UNMATCHED_ENTRY_COST, conflict: CONFLICT_COST };
 const ACRONYM_SIMILARITY = 0.85;
+/** A glued pair and a token whose lengths differ by more than this cannot be within the edit budget. */
+const GLUE_LENGTH_SLACK = 3;
 
 type PairKind = TokenAlignment['kind'];
 
 interface Pairing {
-  readonly q: readonly number[];
-  readonly e: readonly number[];
+  readonly q0: number;
+  /** Last query token covered (q0 or q0 + 1 for a glued pair, more for an acronym run). */
+  readonly q1: number;
+  readonly e0: number;
+  readonly e1: number;
   readonly similarity: number;
   readonly kind: PairKind;
 }
 
-const identifying = (t: NameToken): boolean => t.role === 'strong' || t.role === 'number' || t.role === 'initial';
+export function roleWeights(form: NameForm): number[] {
+  return form.tokens.map((t) => ROLE_WEIGHT[t.role]);
+}
 
-export function alignNames(query: NameForm, entry: NameForm, weights: AlignmentWeights = {}): NameAlignment {
+const isIdentifying = (t: NameToken | undefined): boolean =>
+  t !== undefined && (t.role === 'strong' || t.role === 'number' || t.role === 'secondary' || t.role === 'initial');
+
+/** Score only: the hot path of screening. */
+export function alignmentScore(query: NameForm, entry: NameForm, options: AlignmentOptions = {}): number {
+  return align(query, entry, options).score;
+}
+
+export function alignNames(query: NameForm, entry: NameForm, options: AlignmentOptions = {}): NameAlignment {
+  const result = align(query, entry, options);
+  return { score: result.score, tokens: explain(query, entry, result.chosen), parts: result.parts, notes: result.notes };
+}
+
+interface RawAlignment {
+  readonly score: number;
+  readonly chosen: readonly Pairing[];
+  readonly parts: Record<string, number>;
+  readonly notes: string[];
+}
+
+function align(query: NameForm, entry: NameForm, options: AlignmentOptions): RawAlignment {
   const qt = query.tokens;
   const et = entry.tokens;
-  const rarity = weights.rarity ?? (() => 1);
-  const wq = qt.map((t) => ROLE_WEIGHT[t.role] * rarity(t));
-  const we = et.map((t) => ROLE_WEIGHT[t.role] * rarity(t));
-
-  const pairings = candidatePairings(qt, et);
-  pairings.sort((x, y) => y.similarity - x.similarity || y.q.length + y.e.length - (x.q.length + x.e.length));
-  const usedQ = new Array<boolean>(qt.length).fill(false);
-  const usedE = new Array<boolean>(et.length).fill(false);
+  const wq = options.queryWeights ?? roleWeights(query);
+  const we = options.entryWeights ?? roleWeights(entry);
+  const pairings = candidatePairings(query, entry, options);
+  pairings.sort((x, y) => y.similarity - x.similarity || y.q1 - y.q0 + y.e1 - y.e0 - (x.q1 - x.q0 + x.e1 - x.e0));
+  let usedQ = 0;
+  let usedE = 0;
   const chosen: Pairing[] = [];
-  for (const p of pairings) {
-    if (p.q.some((i) => usedQ[i]) || p.e.some((j) => usedE[j])) continue;
-    for (const i of p.q) usedQ[i] = true;
-    for (const j of p.e) usedE[j] = true;
-    chosen.push(p);
-  }
-
   let matched = 0;
   let coveredWeight = 0;
   let strongMatched = false;
-  for (const p of chosen) {
-    const w = sum(p.q.map((i) => wq[i] ?? 0)) + sum(p.e.map((j) => we[j] ?? 0));
+  for (const p of pairings) {
+    const qMask = span(p.q0, p.q1);
+    const eMask = span(p.e0, p.e1);
+    if ((usedQ & qMask) !== 0 || (usedE & eMask) !== 0) continue;
+    usedQ |= qMask;
+    usedE |= eMask;
+    chosen.push(p);
+    let w = 0;
+    for (let i = p.q0; i <= p.q1; i += 1) {
+      w += wq[i] ?? 0;
+      if (isIdentifying(qt[i])) strongMatched = true;
+    }
+    for (let j = p.e0; j <= p.e1; j += 1) {
+      w += we[j] ?? 0;
+      if (isIdentifying(et[j])) strongMatched = true;
+    }
     matched += p.similarity * w;
     coveredWeight += w;
-    if (p.q.some((i) => identifying(qt[i] as NameToken)) || p.e.some((j) => identifying(et[j] as NameToken))) strongMatched = true;
   }
-  const unmatchedQuery = sum(qt.map((_, i) => (usedQ[i] ? 0 : (wq[i] ?? 0))));
-  const unmatchedEntry = sum(et.map((_, j) => (usedE[j] ? 0 : (we[j] ?? 0))));
-  const denominator = coveredWeight + UNMATCHED_QUERY_COST * unmatchedQuery + UNMATCHED_ENTRY_COST * unmatchedEntry;
+  let unmatchedQuery = 0;
+  let conflictQuery = 0;
+  for (let i = 0; i < qt.length; i += 1) {
+    if ((usedQ & (1 << i)) !== 0) continue;
+    unmatchedQuery += wq[i] ?? 0;
+    if (isIdentifying(qt[i])) conflictQuery += wq[i] ?? 0;
+  }
+  let unmatchedEntry = 0;
+  let conflictEntry = 0;
+  for (let j = 0; j < et.length; j += 1) {
+    if ((usedE & (1 << j)) !== 0) continue;
+    unmatchedEntry += we[j] ?? 0;
+    if (isIdentifying(et[j])) conflictEntry += we[j] ?? 0;
+  }
+  const conflict = Math.min(conflictQuery, conflictEntry);
+  const costs = options.costs ?? DEFAULT_COSTS;
+  const denominator = coveredWeight + costs.unmatchedQuery * unmatchedQuery + costs.unmatchedEntry * unmatchedEntry + costs.conflict * conflict;
   let score = denominator > 0 ? matched / denominator : 0;
   const notes: string[] = [];
   const parts: Record<string, number> = {
     matched: round(matched),
     unmatchedQuery: round(unmatchedQuery),
     unmatchedEntry: round(unmatchedEntry),
+    conflict: round(conflict),
   };
-
   if (!strongMatched) {
     score *= 0.5;
     notes.push('only descriptive words (legal forms, generic words) matched');
@@ -100,93 +171,133 @@ export function alignNames(query: NameForm, entry: NameForm, weights: AlignmentW
     notes.push('same name once spacing, legal forms and generic words are ignored');
   }
   parts['tokens'] = round(score);
+  return { score: clamp01(score), chosen, parts, notes };
+}
 
+function span(from: number, to: number): number {
+  let mask = 0;
+  for (let k = from; k <= to; k += 1) mask |= 1 << k;
+  return mask;
+}
+
+function explain(query: NameForm, entry: NameForm, chosen: readonly Pairing[]): TokenAlignment[] {
+  const qt = query.tokens;
+  const et = entry.tokens;
   const tokens: TokenAlignment[] = [];
+  let usedQ = 0;
   for (const p of chosen) {
+    usedQ |= span(p.q0, p.q1);
+    const qs = qt.slice(p.q0, p.q1 + 1);
+    const es = et.slice(p.e0, p.e1 + 1);
+    const allWeak = !qs.some(isIdentifying) && !es.some(isIdentifying);
     tokens.push({
-      query: p.q.map((i) => qt[i]?.text ?? '').join(' '),
-      entry: p.e.map((j) => et[j]?.text ?? '').join(' '),
-      kind: p.kind === 'exact' || p.kind === 'fuzzy' || p.kind === 'phonetic' ? kindForRoles(p, qt, et) : p.kind,
+      query: qs.map((t) => t.text).join(' '),
+      entry: es.map((t) => t.text).join(' '),
+      kind: allWeak && p.kind !== 'abbreviation' ? 'weak' : p.kind,
       similarity: round(p.similarity),
     });
   }
   qt.forEach((t, i) => {
-    if (!usedQ[i]) tokens.push({ query: t.text, entry: null, kind: 'unmatched', similarity: 0 });
+    if ((usedQ & (1 << i)) === 0) tokens.push({ query: t.text, entry: null, kind: 'unmatched', similarity: 0 });
   });
-  return { score: clamp01(score), tokens, parts, notes };
+  return tokens;
 }
 
-function kindForRoles(p: Pairing, qt: readonly NameToken[], et: readonly NameToken[]): PairKind {
-  const allWeak = p.q.every((i) => !identifying(qt[i] as NameToken)) && p.e.every((j) => !identifying(et[j] as NameToken));
-  return allWeak ? 'weak' : p.kind;
-}
-
-function candidatePairings(qt: readonly NameToken[], et: readonly NameToken[]): Pairing[] {
+function candidatePairings(query: NameForm, entry: NameForm, options: AlignmentOptions): Pairing[] {
+  const qt = query.tokens;
+  const et = entry.tokens;
   const out: Pairing[] = [];
+  const fast = options.similarityAt;
+  const similarity = options.similarity ?? tokenSimilarity;
+  const glued = options.glued ?? gluedSimilarity;
   for (let i = 0; i < qt.length; i += 1) {
     const q = qt[i] as NameToken;
     for (let j = 0; j < et.length; j += 1) {
-      const s = tokenSimilarity(q, et[j] as NameToken);
-      if (s.similarity > 0) out.push({ q: [i], e: [j], similarity: s.similarity, kind: s.kind === 'abbreviation' ? 'abbreviation' : s.kind });
+      if (fast !== undefined) {
+        const s = fast(i, j);
+        if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j, similarity: s, kind: 'fuzzy' });
+      } else {
+        const s = similarity(q, et[j] as NameToken);
+        if (s.similarity > 0) out.push({ q0: i, q1: i, e0: j, e1: j, similarity: s.similarity, kind: s.kind });
+      }
     }
   }
-  addGluedPairings(qt, et, out, false);
-  addGluedPairings(et, qt, out, true);
+  // Two query words glued against one list word, and the reverse (lengths must be close first).
+  for (let i = 0; i < query.glued.length; i += 1) {
+    const g = query.glued[i] as string;
+    for (let j = 0; j < et.length; j += 1) {
+      const text = (et[j] as NameToken).text;
+      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
+      const s = glued(g, text);
+      if (s > 0) out.push({ q0: i, q1: i + 1, e0: j, e1: j, similarity: s, kind: 'joined' });
+    }
+  }
+  for (let i = 0; i < query.glued3.length; i += 1) {
+    const g = query.glued3[i] as string;
+    for (let j = 0; j < et.length; j += 1) {
+      const text = (et[j] as NameToken).text;
+      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
+      const s = glued(g, text);
+      if (s > 0) out.push({ q0: i, q1: i + 2, e0: j, e1: j, similarity: s, kind: 'joined' });
+    }
+  }
+  for (let j = 0; j < entry.glued3.length; j += 1) {
+    const g = entry.glued3[j] as string;
+    for (let i = 0; i < qt.length; i += 1) {
+      const text = (qt[i] as NameToken).text;
+      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
+      const s = glued(g, text);
+      if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j + 2, similarity: s, kind: 'split' });
+    }
+  }
+  for (let j = 0; j < entry.glued.length; j += 1) {
+    const g = entry.glued[j] as string;
+    for (let i = 0; i < qt.length; i += 1) {
+      const text = (qt[i] as NameToken).text;
+      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
+      const s = glued(g, text);
+      if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j + 1, similarity: s, kind: 'split' });
+    }
+  }
   addAcronymPairings(qt, et, out, false);
   addAcronymPairings(et, qt, out, true);
   return out;
 }
 
-/** Two adjacent tokens on one side glued, against one token on the other side. */
-function addGluedPairings(side: readonly NameToken[], other: readonly NameToken[], out: Pairing[], reversed: boolean): void {
-  for (let i = 0; i + 1 < side.length; i += 1) {
-    const glued = (side[i] as NameToken).text + (side[i + 1] as NameToken).text;
-    for (let j = 0; j < other.length; j += 1) {
-      const target = (other[j] as NameToken).text;
-      if (Math.abs(target.length - glued.length) > 3) continue;
-      const s = gluedSimilarity(glued, target);
-      if (s <= 0) continue;
-      out.push(
-        reversed
-          ? { q: [j], e: [i, i + 1], similarity: s, kind: 'split' }
-          : { q: [i, i + 1], e: [j], similarity: s, kind: 'joined' },
-      );
-    }
-  }
-}
-
 /** A token of 2–6 letters equal to the initials of a run of words on the other side. */
 function addAcronymPairings(side: readonly NameToken[], other: readonly NameToken[], out: Pairing[], reversed: boolean): void {
+  if (other.length < 2) return;
   for (let i = 0; i < side.length; i += 1) {
-    const acronym = (side[i] as NameToken).text;
-    if (acronym.length < 2 || acronym.length > 6 || !/^[a-z]+$/.test(acronym)) continue;
+    const token = side[i] as NameToken;
+    if (!token.acronymLike) continue;
+    const acronym = token.text;
     for (let start = 0; start < other.length; start += 1) {
-      if (other[start]?.role === 'stop') continue;
-      const run: number[] = [];
-      let letters = '';
-      for (let j = start; j < other.length && letters.length < acronym.length; j += 1) {
+      const first = other[start] as NameToken;
+      if (first.role === 'stop' || first.text[0] !== acronym[0]) continue;
+      let letters = 0;
+      let end = start;
+      for (let j = start; j < other.length && letters < acronym.length; j += 1) {
         const t = other[j] as NameToken;
-        run.push(j);
+        end = j;
         if (t.role === 'stop') continue;
-        letters += t.text[0] ?? '';
+        if (t.text[0] !== acronym[letters]) break;
+        letters += 1;
       }
-      if (letters === acronym && run.length >= 2) {
-        out.push(reversed ? { q: run, e: [i], similarity: ACRONYM_SIMILARITY, kind: 'abbreviation' } : { q: [i], e: run, similarity: ACRONYM_SIMILARITY, kind: 'abbreviation' });
+      if (letters === acronym.length && end > start) {
+        out.push(
+          reversed
+            ? { q0: start, q1: end, e0: i, e1: i, similarity: ACRONYM_SIMILARITY, kind: 'abbreviation' }
+            : { q0: i, q1: i, e0: start, e1: end, similarity: ACRONYM_SIMILARITY, kind: 'abbreviation' },
+        );
       }
     }
   }
 }
 
-function numbersDisagree(qt: readonly NameToken[], et: readonly NameToken[], usedQ: readonly boolean[], usedE: readonly boolean[]): boolean {
-  const qNumbers = qt.some((t, i) => t.role === 'number' && !usedQ[i]);
-  const eNumbers = et.some((t, j) => t.role === 'number' && !usedE[j]);
+function numbersDisagree(qt: readonly NameToken[], et: readonly NameToken[], usedQ: number, usedE: number): boolean {
+  const qNumbers = qt.some((t, i) => t.role === 'number' && (usedQ & (1 << i)) === 0);
+  const eNumbers = et.some((t, j) => t.role === 'number' && (usedE & (1 << j)) === 0);
   return qNumbers && eNumbers;
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }
 
 function clamp01(x: number): number {

@@ -4,21 +4,22 @@
  * scores each candidate with the token aligner, adds country/address evidence and returns
  * the best name per entry with its explanation.
  */
-import { alignNames } from './align-names.ts';
+import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentOptions } from './align-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment } from './context-evidence.ts';
 import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
-import type { ListEntry, MatchExplanation, PartyType, ScreenOptions, Screener, ScreeningMatch, ScreeningQuery, TokenAlignment } from './types.ts';
+import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
+import type { ListEntry, MatchExplanation, PartyType, ScreenOptions, Screener, ScreeningMatch, ScreeningQuery } from './types.ts';
 
 export interface BuildScreenerOptions {
   /** Score used when `screen` is called without a threshold. */
   readonly defaultThreshold?: number;
   /** Matches returned per query when `screen` is called without a limit. */
   readonly defaultLimit?: number;
-  /** A candidate name must share at least this share of the query's token weight to be scored. */
+  /** A candidate name must share at least this share of the query's token weight to be scored (default: derived from the threshold). */
   readonly candidateShare?: number;
-  /** At most this many candidate names are scored per query form (the best-sharing ones). */
+  /** At most this many candidate names are scored per query form, those sharing the most weight first. */
   readonly maxCandidates?: number;
 }
 
@@ -27,11 +28,27 @@ interface IndexedName {
   readonly text: string;
   readonly alias: boolean;
   readonly forms: readonly NameForm[];
+  /** Token weights (role × rarity) per form, filled once the index is sealed. */
+  weights: readonly (readonly number[])[];
+  /** Vocabulary id of each token per form, filled once the index is sealed. */
+  ids: readonly Int32Array[];
+}
+
+/** Statistics of the last query, for the benchmark. */
+export interface QueryStatistics {
+  readonly candidates: number;
+}
+
+export interface IndexedScreenerInfo {
+  readonly nameCount: number;
+  readonly vocabularySize: number;
+  lastQuery(): QueryStatistics;
 }
 
 const DEFAULT_LIMIT = 20;
-const DEFAULT_CANDIDATE_SHARE = 0.3;
-const DEFAULT_MAX_CANDIDATES = 400;
+const DEFAULT_MAX_CANDIDATES = 250;
+/** Context evidence can add at most this much to a name score. */
+const MAX_CONTEXT_GAIN = 0.07;
 
 export function nameKindOf(type: PartyType): NameKind {
   if (type === 'individual') return 'person';
@@ -39,28 +56,39 @@ export function nameKindOf(type: PartyType): NameKind {
   return 'entity';
 }
 
-export function buildScreener(entries: readonly ListEntry[], options: BuildScreenerOptions = {}): Screener {
+export function buildScreener(entries: readonly ListEntry[], options: BuildScreenerOptions = {}): Screener & IndexedScreenerInfo {
   const index = new CandidateIndex();
   const names: IndexedName[] = [];
   entries.forEach((entry, entryIndex) => {
     const kind = nameKindOf(entry.type);
-    const texts = [entry.name, ...entry.aliases];
     const seen = new Set<string>();
-    texts.forEach((text, k) => {
+    [entry.name, ...entry.aliases].forEach((text, k) => {
       const trimmed = text.trim();
       if (trimmed === '' || seen.has(trimmed)) return;
       seen.add(trimmed);
       const forms = nameForms(trimmed, kind);
       if (forms.length === 0) return;
       index.add(names.length, forms);
-      names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms });
+      names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms, weights: [], ids: [] });
     });
   });
   index.seal();
+  for (const name of names) {
+    name.weights = name.forms.map((f) => f.tokens.map((t) => ROLE_WEIGHT[t.role] * index.rarity(t)));
+    name.ids = name.forms.map((f) => Int32Array.from(f.tokens, (t) => index.exactToken(t.text) ?? -1));
+  }
   return new IndexedScreener(entries, names, index, options);
 }
 
-class IndexedScreener implements Screener {
+interface Best {
+  score: number;
+  name: IndexedName;
+  queryForm: NameForm;
+  queryWeights: readonly number[];
+  form: number;
+}
+
+class IndexedScreener implements Screener, IndexedScreenerInfo {
   readonly entryCount: number;
   private readonly accumulated: Float64Array;
   /** Per name: the last query that touched it (so accumulators reset lazily) and the last token step. */
@@ -68,7 +96,9 @@ class IndexedScreener implements Screener {
   private readonly seenForToken: Int32Array;
   private queryCounter = 0;
   private stepCounter = 0;
-  private readonly rarity: (t: NameToken) => number;
+  private statistics: QueryStatistics = { candidates: 0 };
+  /** One row per query token: similarity of that token to every vocabulary token (sparse, reset after use). */
+  private readonly rows: Float32Array[] = [];
 
   constructor(
     private readonly entries: readonly ListEntry[],
@@ -80,41 +110,68 @@ class IndexedScreener implements Screener {
     this.accumulated = new Float64Array(names.length);
     this.seenInQuery = new Int32Array(names.length);
     this.seenForToken = new Int32Array(names.length);
-    this.rarity = (t) => index.rarity(t);
   }
 
   get nameCount(): number {
     return this.names.length;
   }
 
+  get vocabularySize(): number {
+    return this.index.vocabularySize;
+  }
+
+  lastQuery(): QueryStatistics {
+    return this.statistics;
+  }
+
   screen(query: ScreeningQuery, options: ScreenOptions = {}): readonly ScreeningMatch[] {
     const threshold = options.threshold ?? this.options.defaultThreshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? this.options.defaultLimit ?? DEFAULT_LIMIT;
-    const queryForms = nameForms(query.name, 'unknown');
-    const best = new Map<number, { score: number; nameScore: number; name: IndexedName; alignment: ReturnType<typeof alignNames> }>();
-    for (const queryForm of queryForms) {
-      for (const nameId of this.candidates(queryForm)) {
+    const share = candidateShareFor(threshold, this.options.candidateShare);
+    const memo = memoisedSimilarity();
+    const best = new Map<number, Best>();
+    let candidateCount = 0;
+    for (const queryForm of nameForms(query.name, 'unknown')) {
+      const queryWeights = queryForm.tokens.map((t) => ROLE_WEIGHT[t.role] * this.index.rarity(t));
+      const candidates = this.candidates(queryForm, queryWeights, share);
+      candidateCount += candidates.length;
+      const filled = this.fillRows(queryForm);
+      const rows = this.rows;
+      const qt = queryForm.tokens;
+      for (const nameId of candidates) {
         const name = this.names[nameId] as IndexedName;
-        for (const entryForm of name.forms) {
-          const alignment = alignNames(queryForm, entryForm, { rarity: this.rarity });
+        name.forms.forEach((entryForm, f) => {
+          const ids = name.ids[f] as Int32Array;
+          const et = entryForm.tokens;
+          const similarityAt = (i: number, j: number): number => {
+            const q = qt[i] as NameToken;
+            const e = et[j] as NameToken;
+            if (q.text.length === 1 || e.text.length === 1) return tokenSimilarity(q, e).similarity;
+            const id = ids[j] ?? -1;
+            return id < 0 ? 0 : ((rows[i] as Float32Array)[id] ?? 0);
+          };
+          const score = alignmentScore(queryForm, entryForm, { glued: memo.glued, similarityAt, queryWeights, entryWeights: name.weights[f] ?? [] });
           const previous = best.get(name.entry);
-          if (previous === undefined || alignment.score > previous.nameScore) {
-            best.set(name.entry, { score: alignment.score, nameScore: alignment.score, name, alignment });
-          }
-        }
+          if (previous === undefined || score > previous.score) best.set(name.entry, { score, name, queryForm, queryWeights, form: f });
+        });
       }
+      this.resetRows(filled);
     }
+    this.statistics = { candidates: candidateCount };
     const matches: ScreeningMatch[] = [];
     for (const [entryIndex, found] of best) {
+      if (found.score + MAX_CONTEXT_GAIN < threshold) continue;
       const entry = this.entries[entryIndex] as ListEntry;
-      const context = contextAdjustment(query, entry, found.nameScore);
-      const score = Math.max(0, Math.min(1, found.nameScore + context.total));
+      const context = contextAdjustment(query, entry, found.score);
+      const score = Math.max(0, Math.min(1, found.score + context.total));
       if (score < threshold) continue;
+      const entryForm = found.name.forms[found.form] as NameForm;
+      const alignment = alignNames(found.queryForm, entryForm, { ...memo, queryWeights: found.queryWeights, entryWeights: found.name.weights[found.form] ?? [] });
       const explanation: MatchExplanation = {
         matchedOn: found.name.alias ? 'alias' : 'primary',
-        tokens: found.alignment.tokens as readonly TokenAlignment[],
-        parts: { name: round(found.nameScore), ...context.parts, ...prefixed(found.alignment.parts) },
-        notes: [...found.alignment.notes, ...context.notes],
+        tokens: alignment.tokens,
+        parts: { name: round(found.score), ...context.parts, ...prefixed(alignment.parts) },
+        notes: [...alignment.notes, ...context.notes],
       };
       matches.push({
         list: entry.list,
@@ -130,11 +187,36 @@ class IndexedScreener implements Screener {
     return matches.slice(0, limit);
   }
 
-  /** Names sharing enough (possibly misspelt) token weight with the query form. */
-  private candidates(form: NameForm): number[] {
+  /** Fill one similarity row per query token from the vocabulary lookup; returns what to reset. */
+  private fillRows(form: NameForm): number[][] {
+    const filled: number[][] = [];
+    form.tokens.forEach((t, i) => {
+      let row = this.rows[i];
+      if (row === undefined) {
+        row = new Float32Array(this.index.vocabularySize);
+        this.rows[i] = row;
+      }
+      const ids: number[] = [];
+      for (const hit of this.index.similarTokens(t)) {
+        row[hit.token] = hit.similarity;
+        ids.push(hit.token);
+      }
+      filled.push(ids);
+    });
+    return filled;
+  }
+
+  private resetRows(filled: readonly (readonly number[])[]): void {
+    filled.forEach((ids, i) => {
+      const row = this.rows[i];
+      if (row !== undefined) for (const id of ids) row[id] = 0;
+    });
+  }
+
+  /** Names sharing enough (possibly misspelt) token weight with the query form, most-sharing first. */
+  private candidates(form: NameForm, weights: readonly number[], share: number): number[] {
     const tokens = form.tokens;
     const identifying = tokens.some((t) => t.role === 'strong' || t.role === 'number');
-    const weights = tokens.map((t) => tokenWeight(t) * this.index.rarity(t));
     let totalWeight = 0;
     for (const w of weights) totalWeight += w;
     if (totalWeight === 0) return [];
@@ -166,17 +248,20 @@ class IndexedScreener implements Screener {
       // The query writes as one word what the list writes as two ("GAZPROMBANK").
       visit(this.index.gluedPostings(t.text), w);
     });
-    for (let i = 0; i + 1 < tokens.length; i += 1) {
+    form.glued.forEach((glued, i) => {
       const a = tokens[i] as NameToken;
       const b = tokens[i + 1] as NameToken;
-      if (a.role === 'stop' || b.role === 'stop') continue;
+      if (a.role === 'stop' || b.role === 'stop') return;
       // The query writes as two words what the list writes as one ("Gazprom Bank").
-      const joined = this.index.exactToken(a.text + b.text);
-      if (joined === undefined) continue;
+      const joined = this.index.exactToken(glued);
+      if (joined === undefined) return;
       this.stepCounter += 1;
       visit(this.index.postingsOf(joined), (weights[i] ?? 0) + (weights[i + 1] ?? 0));
-    }
-    const needed = (this.options.candidateShare ?? DEFAULT_CANDIDATE_SHARE) * totalWeight;
+    });
+    // Weak words were not looked up; they may still match, so they count for every candidate.
+    let weakWeight = 0;
+    if (identifying) tokens.forEach((t, i) => (t.role === 'generic' || t.role === 'legal' ? (weakWeight += weights[i] ?? 0) : 0));
+    const needed = share * totalWeight - weakWeight;
     const kept = touched.filter((id) => (acc[id] ?? 0) >= needed);
     const max = this.options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
     if (kept.length <= max) return kept;
@@ -185,20 +270,49 @@ class IndexedScreener implements Screener {
   }
 }
 
-function tokenWeight(t: NameToken): number {
-  switch (t.role) {
-    case 'strong':
-    case 'number':
-      return 1;
-    case 'initial':
-      return 0.4;
-    case 'generic':
-      return 0.35;
-    case 'legal':
-      return 0.2;
-    case 'stop':
-      return 0.1;
-  }
+/** Token and glued-token similarities memoised for one query. */
+function memoisedSimilarity(): Required<Pick<AlignmentOptions, 'similarity' | 'glued'>> {
+  const tokens = new Map<NameToken, Map<NameToken, TokenSimilarity>>();
+  const glued = new Map<string, Map<string, number>>();
+  return {
+    similarity: (q, e) => {
+      let row = tokens.get(q);
+      if (row === undefined) {
+        row = new Map();
+        tokens.set(q, row);
+      }
+      let s = row.get(e);
+      if (s === undefined) {
+        s = tokenSimilarity(q, e);
+        row.set(e, s);
+      }
+      return s;
+    },
+    glued: (a, b) => {
+      let row = glued.get(a);
+      if (row === undefined) {
+        row = new Map();
+        glued.set(a, row);
+      }
+      let s = row.get(b);
+      if (s === undefined) {
+        s = gluedSimilarity(a, b);
+        row.set(b, s);
+      }
+      return s;
+    },
+  };
+}
+
+/**
+ * If a candidate keeps only share f of the query's token weight, its aligned score is at most
+ * about 2f/(1+f) (the list side matches no better than the query side). Solving for the
+ * threshold, with a safety margin, gives the share below which a name cannot reach it.
+ */
+export function candidateShareFor(threshold: number, override: number | undefined): number {
+  if (override !== undefined) return override;
+  const t = Math.max(0, threshold - MAX_CONTEXT_GAIN);
+  return Math.max(0.15, (0.8 * t) / (2 - t));
 }
 
 function prefixed(parts: Readonly<Record<string, number>>): Record<string, number> {

@@ -3,7 +3,7 @@
  * of the other, best alignment wins. Used by the evaluation harness on labelled pairs and
  * by anyone who needs to score two names directly.
  */
-import { alignNames, type AlignmentWeights, type NameAlignment } from './align-names.ts';
+import { alignNames, type AlignmentOptions, type NameAlignment } from './align-names.ts';
 import { nameForms, type NameForm, type NameKind } from './normalise/index.ts';
 
 export interface NameComparison extends NameAlignment {
@@ -15,11 +15,11 @@ export function compareNames(query: string, listed: string, kind: NameKind = 'un
   return compareForms(nameForms(query, 'unknown'), nameForms(listed, kind));
 }
 
-export function compareForms(queryForms: readonly NameForm[], entryForms: readonly NameForm[], weights: AlignmentWeights = {}): NameComparison {
+export function compareForms(queryForms: readonly NameForm[], entryForms: readonly NameForm[], options: AlignmentOptions = {}): NameComparison {
   let best: NameComparison = { score: 0, tokens: [], parts: {}, notes: [], queryForm: null, entryForm: null };
   for (const q of queryForms) {
     for (const e of entryForms) {
-      const alignment = alignNames(q, e, weights);
+      const alignment = alignNames(q, e, options);
       if (alignment.score > best.score) best = { ...alignment, queryForm: q, entryForm: e };
       if (best.score >= 1) return best;
     }

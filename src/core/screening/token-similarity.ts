@@ -19,24 +19,32 @@ export const TOKEN_FLOOR = 0.7;
 const NONE: TokenSimilarity = { similarity: 0, kind: 'fuzzy' };
 const EXACT: TokenSimilarity = { similarity: 1, kind: 'exact' };
 
-const CHEAP_PAIRS = new Set(
-  ['ck', 'cs', 'kq', 'iy', 'ie', 'ou', 'vw', 'sz', 'o0', 'l1', 'i1', 's5', 'b8', 'fv', 'gj', 'bp', 'dt', 'gk', 'a4', 'e3', 'g9']
-    .flatMap((p) => [p, `${p[1]}${p[0]}`]),
-);
-const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+const CHEAP_PAIRS = ['ck', 'cs', 'kq', 'iy', 'ie', 'ou', 'vw', 'sz', 'o0', 'l1', 'i1', 's5', 'b8', 'fv', 'gj', 'bp', 'dt', 'gk', 'a4', 'e3', 'g9'];
+const VOWELS = 'aeiouy';
 
-function substitutionCost(a: string, b: string): number {
-  if (a === b) return 0;
-  if (VOWELS.has(a) && VOWELS.has(b)) return 0.6;
-  return CHEAP_PAIRS.has(a + b) ? 0.5 : 1;
-}
+/** Substitution costs on ASCII codes: 0.5 for look-alike/sound-alike pairs, 0.6 vowel for vowel, else 1. */
+const COSTS = (() => {
+  const table = new Float64Array(128 * 128).fill(1);
+  for (let c = 0; c < 128; c += 1) table[c * 128 + c] = 0;
+  for (const a of VOWELS) for (const b of VOWELS) if (a !== b) table[a.charCodeAt(0) * 128 + b.charCodeAt(0)] = 0.6;
+  for (const p of CHEAP_PAIRS) {
+    const a = p.charCodeAt(0);
+    const b = p.charCodeAt(1);
+    table[a * 128 + b] = 0.5;
+    table[b * 128 + a] = 0.5;
+  }
+  return table;
+})();
 
 let previousRow = new Float64Array(64);
 let currentRow = new Float64Array(64);
 let twoBack = new Float64Array(64);
 
-/** Weighted optimal string alignment distance (adjacent transpositions cost 1). */
-export function weightedDistance(a: string, b: string): number {
+/**
+ * Weighted optimal string alignment distance (adjacent transpositions cost 1). Stops early
+ * and returns a value above `cutoff` once every alignment already costs more.
+ */
+export function weightedDistance(a: string, b: string, cutoff = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
@@ -50,27 +58,30 @@ export function weightedDistance(a: string, b: string): number {
   for (let j = 0; j <= m; j += 1) previousRow[j] = j;
   for (let i = 1; i <= n; i += 1) {
     currentRow[0] = i;
-    const ca = a.charCodeAt(i - 1);
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1) & 127;
+    const caPrev = i > 1 ? a.charCodeAt(i - 2) & 127 : -1;
     for (let j = 1; j <= m; j += 1) {
-      const cb = b.charCodeAt(j - 1);
-      const sub = ca === cb ? 0 : substitutionCost(a[i - 1] ?? '', b[j - 1] ?? '');
-      let best = (previousRow[j - 1] ?? 0) + sub;
-      const del = (previousRow[j] ?? 0) + 1;
+      const cb = b.charCodeAt(j - 1) & 127;
+      let best = (previousRow[j - 1] as number) + (COSTS[ca * 128 + cb] as number);
+      const del = (previousRow[j] as number) + 1;
       if (del < best) best = del;
-      const ins = (currentRow[j - 1] ?? 0) + 1;
+      const ins = (currentRow[j - 1] as number) + 1;
       if (ins < best) best = ins;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        const tr = (twoBack[j - 2] ?? 0) + 1;
+      if (j > 1 && caPrev === cb && ca === (b.charCodeAt(j - 2) & 127)) {
+        const tr = (twoBack[j - 2] as number) + 1;
         if (tr < best) best = tr;
       }
       currentRow[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > cutoff) return rowMin;
     const spare = twoBack;
     twoBack = previousRow;
     previousRow = currentRow;
     currentRow = spare;
   }
-  return previousRow[m] ?? Math.max(n, m);
+  return previousRow[m] as number;
 }
 
 /** Spelling similarity with a length-dependent edit budget. */
@@ -78,8 +89,9 @@ export function spellingSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
   if (Math.abs(a.length - b.length) > budget(longest)) return 0;
-  const d = weightedDistance(a, b);
-  if (d > budget(longest)) return 0;
+  const allowed = budget(longest);
+  const d = weightedDistance(a, b, allowed);
+  if (d > allowed) return 0;
   return 1 - d / longest;
 }
 

@@ -31,6 +31,8 @@ const CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries({
   comm: 'communication', comms: 'communication',
   expt: 'export', exp: 'export', imp: 'import', impex: 'import export',
   '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth',
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fourty: '40', fifty: '50', hundred: '100',
   mohd: 'mohammed', muhd: 'mohammed',
 }));
 

@@ -15,6 +15,9 @@ const GENERIC = new Set([
   'marine', 'transport', 'aviation', 'defense', 'defence', 'brothers', 'sons', 'and', 'affiliates', 'subsidiary',
   'subsidiaries', 'successor', 'successors', 'limited', 'unit', 'division', 'bureau', 'ministry', 'organization',
   'organisation', 'foundation', 'council', 'committee', 'ventures', 'capital', 'finance', 'financial', 'partnership',
+  // Regional qualifiers: "FABERLIC EUROPE" is still Faberlic.
+  'europe', 'european', 'asia', 'asian', 'pacific', 'africa', 'african', 'america', 'americas', 'american', 'middle', 'east',
+  'eastern', 'western', 'north', 'south', 'northern', 'southern', 'overseas', 'worldwide', 'hk', 'usa', 'uk', 'emea',
 ]);
 
 /** Particles and titles: almost no weight. */

@@ -20,7 +20,7 @@ const LEGAL_TOKENS: ReadonlyMap<string, string> = new Map(Object.entries({
   llp: 'llp', lp: 'lp', kft: 'kft', zrt: 'zrt', oy: 'oy', oyj: 'oy', sro: 'sro', doo: 'doo', ead: 'ead', eood: 'ead',
   sdn: 'sdn', bhd: 'bhd', berhad: 'bhd', tbk: 'tbk', pt: 'pt', cv: 'cv', kk: 'kk', kabushiki: 'kk', kaisha: 'kk', yk: 'kk',
   fze: 'fze', fzc: 'fze', fzco: 'fze', fzllc: 'fze', dmcc: 'fze', est: 'est', establishment: 'est',
-  ulc: 'ltd', spzoo: 'sp', as: 'as', asa: 'as', ab: 'ab', aps: 'as', ehf: 'as',
+  ulc: 'ltd', spzoo: 'sp', sp: 'sp', as: 'as', asa: 'as', ab: 'ab', aps: 'as', ehf: 'as',
 }));
 
 /** Multi-token spellings, longest first. */
@@ -56,7 +56,8 @@ const LEGAL_SEQUENCES: ReadonlyArray<readonly [readonly string[], readonly strin
   [['j', 's', 'c'], ['jsc']],
   [['o', 'o', 'o'], ['llc']],
   [['z', 'o', 'o'], ['sp']],
-  [['co', 'ltd'], ['co', 'ltd']],
+  [['sp', 'zoo'], ['sp']],
+  [['sa', 'de', 'cv'], ['sa', 'cv']],
 ];
 
 /** Glued spellings split back into their parts. */

@@ -13,7 +13,8 @@ import { stripListBoilerplate, tokenise } from './tokenise.ts';
 import { isAbjadScript, transliterations } from './transliterate.ts';
 import { foldUnicode } from './unicode.ts';
 
-export type TokenRole = 'strong' | 'number' | 'initial' | 'generic' | 'legal' | 'stop';
+/** `secondary`: identifying but often left out, such as Russian patronymics (-ovich, -evna). */
+export type TokenRole = 'strong' | 'number' | 'secondary' | 'initial' | 'generic' | 'legal' | 'stop';
 
 export interface NameToken {
   readonly text: string;
@@ -23,14 +24,20 @@ export interface NameToken {
   readonly metaphone: readonly [string, string];
   /** Came from a script written mostly without vowels (Arabic, Hebrew, Thai): compare by consonants. */
   readonly abjad: boolean;
+  /** 2–6 letters: could be an acronym of several words on the other side. */
+  readonly acronymLike: boolean;
 }
 
 export type FormReading = 'latin' | 'transliterated' | 'lookalike';
 
 export interface NameForm {
   readonly tokens: readonly NameToken[];
-  /** Strong and number tokens glued together: equal keys mean the same name up to spacing and weak words. */
+  /** All but legal forms and particles glued together: equal keys mean the same name up to spacing and legal form. */
   readonly strongKey: string;
+  /** Each pair of adjacent tokens glued together, for joined/split matching. */
+  readonly glued: readonly string[];
+  /** Each run of three adjacent tokens glued ("van der bilt" → "vanderbilt"). */
+  readonly glued3: readonly string[];
   readonly reading: FormReading;
 }
 
@@ -84,11 +91,17 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameFor
     built.push(nameToken(text, role, abjad));
   }
   const strongKey = built
-    .filter((t) => t.role === 'strong' || t.role === 'number' || t.role === 'initial')
+    .filter((t) => t.role !== 'legal' && t.role !== 'stop')
     .map((t) => t.text)
     .join('');
-  return { tokens: built, strongKey, reading };
+  const glued: string[] = [];
+  for (let i = 0; i + 1 < built.length; i += 1) glued.push((built[i] as NameToken).text + (built[i + 1] as NameToken).text);
+  const glued3: string[] = [];
+  for (let i = 0; i + 2 < built.length; i += 1) glued3.push((glued[i] as string) + (built[i + 2] as NameToken).text);
+  return { tokens: built, strongKey, glued, glued3, reading };
 }
+
+const PATRONYMIC = /^[a-z]{3,}(ovich|evich|yevich|ievich|ovych|ovna|evna|yevna|ievna|ichna)$/;
 
 function roleOf(token: string, legal: boolean): TokenRole {
   if (legal) return 'legal';
@@ -96,12 +109,13 @@ function roleOf(token: string, legal: boolean): TokenRole {
   if (isStopWord(token)) return 'stop';
   if (isGenericWord(token)) return 'generic';
   if (token.length === 1) return 'initial';
+  if (PATRONYMIC.test(token)) return 'secondary';
   return 'strong';
 }
 
 /** A name made only of descriptive words ("Trading Company") still has to identify something. */
 function promoteWhenAllWeak(roles: TokenRole[]): void {
-  const identifying = (r: TokenRole): boolean => r === 'strong' || r === 'number' || r === 'initial';
+  const identifying = (r: TokenRole): boolean => r === 'strong' || r === 'number' || r === 'secondary' || r === 'initial';
   if (roles.some(identifying)) return;
   for (const from of ['generic', 'stop', 'legal'] as const) {
     if (roles.includes(from)) {
@@ -119,7 +133,7 @@ export function nameToken(text: string, role: TokenRole, abjad = false): NameTok
   const cached = tokenCache.get(cacheKey);
   if (cached !== undefined) return cached;
   const skeleton = skeletonKey(text);
-  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad };
+  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad, acronymLike: /^[a-z]{2,6}$/.test(text) };
   if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
   tokenCache.set(cacheKey, token);
   return token;

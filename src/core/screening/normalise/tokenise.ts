@@ -18,5 +18,22 @@ export function tokenise(ascii: string): string[] {
     .replace(/'s\b/g, '')
     .replace(/['"]/g, '')
     .replace(/[^a-z0-9]+/g, ' ');
-  return text.split(' ').filter((t) => t !== '');
+  return mergeInitials(text.split(' ').filter((t) => t !== ''));
+}
+
+/** Runs of single letters ("a b c" from "A.B.C.", "g m b h" from "G.m.b.H.") become one token. */
+function mergeInitials(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const t of tokens) {
+    if (t.length === 1 && /[a-z]/.test(t)) {
+      run += t;
+      continue;
+    }
+    if (run !== '') out.push(run);
+    run = '';
+    out.push(t);
+  }
+  if (run !== '') out.push(run);
+  return out;
 }

@@ -28,7 +28,8 @@ const NON_DECOMPOSING: Readonly<Record<string, string>> = {
   ĸ: 'k',
 };
 
-const COMBINING_MARKS = /\p{M}+/gu;
+const DIACRITICS = /[\u0300-\u036f]+/g;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const SPECIAL_LETTERS = /[ßẞøØæÆœŒłŁđĐðÐþÞıħĦŋĸ]/g;
 /** Typographic quotes, dashes and the like that NFKC leaves alone. */
 const PUNCTUATION_VARIANTS: Readonly<Record<string, string>> = {
@@ -59,18 +60,10 @@ export function foldUnicode(text: string): string {
 }
 
 /**
- * Decompose and drop combining marks, but only for scripts where marks are diacritics.
- * Hangul, Devanagari, Thai, Arabic etc. carry vowels in marks or recompose; they keep theirs.
+ * Decompose and drop the generic combining diacritics (U+0300–U+036F) only: Arabic harakat,
+ * Indic vowel signs and Thai marks live in other blocks and carry meaning, so they stay.
  */
 export function stripDiacritics(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x0590 || (code >= 0x1e00 && code <= 0x1fff)) {
-      out += char.normalize('NFD').replace(COMBINING_MARKS, '');
-    } else {
-      out += char;
-    }
-  }
-  return out.normalize('NFC');
+  if (ASCII_ONLY.test(text)) return text;
+  return text.normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
 }
