@@ -1,17 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FsListStore } from '../../../src/adapters/list-store-fs/fs-list-store.ts';
 import { createApp } from '../../../src/adapters/http/app.ts';
 import { screeningCache } from '../../../src/adapters/http/screening-cache.ts';
 import { DEFAULT_HTTP_CONFIG, type AppDeps, type HttpConfig, type JobSubmitter } from '../../../src/adapters/http/deps.ts';
 import { openStore } from '../../../src/adapters/storage/open-store.ts';
+import type { ListStore } from '../../../src/ports/list-store.ts';
 import type { Role, Store } from '../../../src/ports/store.ts';
 
 export interface Harness {
   readonly app: ReturnType<typeof createApp>;
   readonly store: Store;
-  readonly lists: FsListStore;
+  readonly lists: ListStore;
   /** One key per role, plus a second officer for four-eyes. */
   readonly keys: Readonly<Record<Role | 'officer2', string>>;
   readonly logs: string[];
@@ -21,8 +18,7 @@ export interface Harness {
 
 export async function makeHarness(config: Partial<HttpConfig> = {}, extra: { jobs?: JobSubmitter } = {}): Promise<Harness> {
   const store = await openStore({ dataDir: 'memory://' });
-  const dir = await mkdtemp(join(tmpdir(), 'clearance-http-'));
-  const lists = new FsListStore(dir);
+  const lists = store.lists;
   const keys = {
     viewer: (await store.keys.create({ owner: 'vera.viewer', role: 'viewer' })).key,
     analyst: (await store.keys.create({ owner: 'anna.analyst', role: 'analyst' })).key,
@@ -60,10 +56,7 @@ export async function makeHarness(config: Partial<HttpConfig> = {}, extra: { job
       }
       return Promise.resolve(app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }));
     },
-    close: async () => {
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+    close: () => store.close(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ERROR_CODES } from '../../../core/errors.ts';
-import type { JsonObject } from '../../../ports/store.ts';
+import type { JsonObject, ListVersionsUsed } from '../../../ports/store.ts';
 
 export const ErrorBodySchema = z
   .object({
@@ -47,3 +47,8 @@ export const PageQuery = {
 export const Json = z
   .custom<JsonObject>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'expected a JSON object' })
   .openapi({ type: 'object', additionalProperties: true });
+
+/** List code → list version id used for a decision. */
+export const ListVersionsUsedSchema = z
+  .custom<ListVersionsUsed>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+  .openapi({ type: 'object', additionalProperties: { type: 'string' }, example: { 'bis-entity': '20261127T091500Z-trade-csl-4cb2be84' } });
