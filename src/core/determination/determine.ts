@@ -238,6 +238,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
           policy: p.policy,
           exceptions: o === null ? [] : [offerOf(o)],
         });
+        if (p.uncertain !== undefined) note({ basis: 'unverified', message: p.uncertain });
         if (hqVersion.enforcementNote !== undefined && asOf >= MAY_2025 && asOf < HQ_GUIDANCE) note({ basis: 'unverified', message: hqVersion.enforcementNote });
       }
     } else if (level !== null && level !== 'legacy-2022' && hq === null && !destD5 && destinations.length > 0 && asOf >= HQ_RULE_START) {
