@@ -1,4 +1,9 @@
+import { afterAll } from 'vitest';
 import { pgliteHarness } from './support/harness.ts';
+import { jobsContract } from './jobs.contract.ts';
 import { storeContract } from './store.contract.ts';
 
-storeContract('PGlite (embedded)', pgliteHarness());
+const harness = pgliteHarness();
+storeContract('PGlite (embedded)', harness);
+jobsContract('PGlite (embedded)', harness);
+afterAll(() => harness.dispose());

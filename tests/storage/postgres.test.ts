@@ -1,14 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/storage/open-store.ts';
 import { postgresHarness } from './support/harness.ts';
 import { createTestDatabase, postgresUnavailable } from './support/postgres.ts';
+import { jobsContract } from './jobs.contract.ts';
 import { storeContract } from './store.contract.ts';
 
 const skip = await postgresUnavailable();
 if (skip !== null) process.stderr.write(`PostgreSQL storage suite ${skip}\n`);
 
 describe.skipIf(skip !== null)(skip ?? 'PostgreSQL', () => {
-  storeContract('PostgreSQL', postgresHarness());
+  const harness = postgresHarness();
+  storeContract('PostgreSQL', harness);
+  jobsContract('PostgreSQL', harness);
+  afterAll(() => harness.dispose());
 
   it('lets several processes start at once: one migrates, the others wait and find nothing to do', async () => {
     const db = await createTestDatabase();

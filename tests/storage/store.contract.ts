@@ -4,7 +4,7 @@
  * and every test makes its own data, so the tests do not depend on each other's rows.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ClearanceError } from '../../src/core/errors.ts';
 import { migrate, loadMigrations } from '../../src/adapters/storage/migrate.ts';
 import type { SqlStore } from '../../src/adapters/storage/sql-store.ts';
@@ -14,7 +14,7 @@ import { listStoreContract } from '../../src/ports/list-store.contract.ts';
 export interface StoreHarness {
   /** The file's one store: opened on the first call, the same instance after. */
   open(): Promise<SqlStore>;
-  /** Closes it and frees what `open` made (temp directory, test database). */
+  /** Closes it and frees what `open` made (temp directory, test database); the test file calls it once, at the end. */
   dispose(): Promise<void>;
 }
 
@@ -25,9 +25,6 @@ export function storeContract(name: string, harness: StoreHarness): void {
     let store: SqlStore;
     beforeAll(async () => {
       store = await harness.open();
-    });
-    afterAll(async () => {
-      await harness.dispose();
     });
 
     describe('schema', () => {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlClient, SqlExecutor, SqlResult, SqlValue } from './sql-client.ts';
+import type { SqlClient, SqlExecutor, SqlResult, SqlRow, SqlValue } from './sql-client.ts';
 
 /** node-postgres with a pool; several processes and machines can share one server. */
 export async function openPgClient(databaseUrl: string, options: { readonly max?: number } = {}): Promise<SqlClient> {
@@ -12,9 +12,7 @@ export async function openPgClient(databaseUrl: string, options: { readonly max?
     kind: 'postgres',
     location: redact(databaseUrl),
     query: (text, params) => run(pool, text, params),
-    exec: async (script) => {
-      await pool.query(script);
-    },
+    exec: async (script) => lastRows(await pool.query(script)),
     transaction: async (fn) => {
       const client = await pool.connect();
       try {
@@ -36,10 +34,14 @@ export async function openPgClient(databaseUrl: string, options: { readonly max?
 function executorFor(client: pg.PoolClient): SqlExecutor {
   return {
     query: (text, params) => run(client, text, params),
-    exec: async (script) => {
-      await client.query(script);
-    },
+    exec: async (script) => lastRows(await client.query(script)),
   };
+}
+
+/** A multi-statement simple query yields one result per statement; keep the last one's rows. */
+function lastRows(result: pg.QueryResult | pg.QueryResult[]): readonly SqlRow[] {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return last?.rows ?? [];
 }
 
 async function run(target: pg.Pool | pg.PoolClient, text: string, params: readonly SqlValue[] = []): Promise<SqlResult> {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { SqlClient, SqlExecutor, SqlResult, SqlValue } from './sql-client.ts';
+import type { SqlClient, SqlExecutor, SqlResult, SqlRow, SqlValue } from './sql-client.ts';
 
 export const IN_MEMORY = 'memory://';
 
@@ -16,9 +16,7 @@ export async function openPgliteClient(dataDir: string): Promise<SqlClient> {
     kind: 'pglite',
     location: dataDir,
     query: (text, params) => run(db, text, params),
-    exec: async (script) => {
-      await db.exec(script);
-    },
+    exec: async (script) => lastRows(await db.exec(script)),
     transaction: (fn) => db.transaction((tx) => fn(executorFor(tx))),
     close: () => db.close(),
   };
@@ -27,10 +25,12 @@ export async function openPgliteClient(dataDir: string): Promise<SqlClient> {
 function executorFor(tx: Transaction): SqlExecutor {
   return {
     query: (text, params) => run(tx, text, params),
-    exec: async (script) => {
-      await tx.exec(script);
-    },
+    exec: async (script) => lastRows(await tx.exec(script)),
   };
+}
+
+function lastRows(results: readonly { readonly rows: readonly Record<string, unknown>[] }[]): readonly SqlRow[] {
+  return results[results.length - 1]?.rows ?? [];
 }
 
 async function run(target: PGlite | Transaction, text: string, params: readonly SqlValue[] = []): Promise<SqlResult> {

@@ -2,7 +2,8 @@
  * The small SQL surface both drivers (PGlite, node-postgres) provide, so one store implementation serves both.
  * Parameters are always bound ($1, $2, ...); no value is ever spliced into SQL text.
  */
-export type SqlValue = string | number | boolean | null;
+/** Arrays bind as PostgreSQL arrays (both drivers convert them). */
+export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
 export type SqlRow = Readonly<Record<string, unknown>>;
 
 export interface SqlResult {
@@ -12,8 +13,8 @@ export interface SqlResult {
 
 export interface SqlExecutor {
   query(text: string, params?: readonly SqlValue[]): Promise<SqlResult>;
-  /** Runs a script of several statements without parameters (migrations only). */
-  exec(script: string): Promise<void>;
+  /** Runs a script of several statements without parameters (migrations, the job queue's DDL); returns the last statement's rows. */
+  exec(script: string): Promise<readonly SqlRow[]>;
 }
 
 export interface SqlClient extends SqlExecutor {

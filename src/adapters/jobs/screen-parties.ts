@@ -1,0 +1,41 @@
+import type { ScreeningQuery } from '../../core/screening/types.ts';
+import type { JsonObject } from '../../ports/store.ts';
+import { raiseAlerts, subjectKeyOf } from '../http/screening-record.ts';
+import type { JobContext } from './job-context.ts';
+import type { ScreeningSnapshot } from './screening.ts';
+
+export interface PartyOutcome {
+  readonly hits: number;
+  readonly newAlerts: number;
+}
+
+/**
+ * Screens one party and raises alerts for its hits. An alert is keyed by subject, list entry and the entry's
+ * fingerprint, so a hit already alerted (open, or cleared by a reviewer) raises nothing again unless the
+ * entry itself changed; only new hits and changed entries produce new alerts.
+ */
+export async function screenParty(ctx: JobContext, screening: ScreeningSnapshot, query: ScreeningQuery, threshold: number | undefined): Promise<PartyOutcome> {
+  const matches = screening.screener.screen(query, threshold === undefined ? {} : { threshold });
+  const raised = await raiseAlerts(ctx.store, screening, query, matches, subjectKeyOf(query), ctx.job.id);
+  return { hits: matches.length, newAlerts: raised.filter((r) => r.newAlert).length };
+}
+
+/** A party given in job params: `{name, country?, address?}`; null when unusable. */
+export function queryOf(value: unknown): ScreeningQuery | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const m = new Map(Object.entries(value));
+  const name = m.get('name');
+  if (typeof name !== 'string' || name.trim() === '') return null;
+  const country = m.get('country');
+  const address = m.get('address');
+  return {
+    name,
+    ...(typeof country === 'string' && country !== '' ? { country: country.toUpperCase() } : {}),
+    ...(typeof address === 'string' && address !== '' ? { address } : {}),
+  };
+}
+
+export function thresholdOf(params: JsonObject): number | undefined {
+  const t = params['threshold'];
+  return typeof t === 'number' && t > 0 && t <= 1 ? t : undefined;
+}

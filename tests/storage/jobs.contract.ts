@@ -1,0 +1,110 @@
+/**
+ * Durable jobs on pg-boss in the store's database, run against each adapter: an order-book check records one
+ * determination per valid line and raises alerts once; re-screening after a list update raises alerts only for
+ * new hits and changed entries, and a cleared match stays cleared; a stored determination replays the same.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListEntry } from '../../src/core/screening/types.ts';
+import { startJobQueue, type JobQueue } from '../../src/adapters/jobs/job-queue.ts';
+import { replayDetermination } from '../../src/adapters/jobs/replay.ts';
+import type { SqlStore } from '../../src/adapters/storage/sql-store.ts';
+import type { ListImport } from '../../src/ports/list-store.ts';
+import type { JobRecord } from '../../src/ports/store.ts';
+import type { StoreHarness } from './store.contract.ts';
+
+const tag = randomUUID().slice(0, 6);
+const ZORBLAX = `Zorblax Quantum Devices ${tag} Ltd`;
+const QUIXOTIC = `Quixotic Photonics ${tag} Institute`;
+const BAKERY = `Harmless Bakery ${tag} GmbH`;
+
+function entry(sourceId: string, name: string, country: string, extra: Partial<ListEntry> = {}): ListEntry {
+  return { list: 'internal', sourceId, name, aliases: [], type: 'entity', countries: [country], addresses: [], programs: [], ...extra };
+}
+
+function internalList(sha: string, entries: readonly ListEntry[]): ListImport {
+  return {
+    source: 'internal', format: 'internal-csv', publishedAt: null, publishedAtBasis: null, origin: 'watch.csv',
+    files: [{ name: 'watch.csv', sha256: sha.padEnd(64, '0'), bytes: 10, rows: entries.length }], entries, warnings: [],
+  };
+}
+
+export async function waitForJob(store: SqlStore, id: string, timeoutMs = 60_000): Promise<JobRecord> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await store.jobs.get(id);
+    if (job !== null && (job.status === 'completed' || (job.status === 'failed' && job.error?.startsWith('could not') === true))) return job;
+    if (Date.now() > until) throw new Error(`job ${id} still ${job?.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function jobsContract(name: string, harness: StoreHarness): void {
+  describe(`Jobs on pg-boss: ${name}`, () => {
+    let store: SqlStore;
+    let queue: JobQueue;
+    beforeAll(async () => {
+      store = await harness.open();
+      await store.sql.exec('DELETE FROM list_active; DELETE FROM list_entries; DELETE FROM list_versions;');
+      queue = await startJobQueue(store, { pollingIntervalSeconds: 0.5, log: () => undefined });
+    });
+    afterAll(async () => {
+      await queue?.stop();
+    });
+
+    it('checks an order book, re-screens after a list update, and replays a determination', async () => {
+      const v1 = await store.lists.importVersion(internalList(`a${tag}`, [entry('I-1', ZORBLAX, 'CN'), entry('I-2', QUIXOTIC, 'RU')]), { now: new Date('2026-11-20T00:00:00Z') });
+      expect(v1.kind).toBe('imported');
+
+      const line = (n: number, endUser: string, country: string, item: string) => ({
+        lineNo: n, item, quantity: 4,
+        data: { order_id: `PO-${tag}`, order_date: '2026-11-02', item, quantity: '4', ship_to_country: country, end_user: endUser, end_user_country: country },
+      });
+      const order = await store.orders.create({
+        reference: `PO-${tag}`,
+        lines: [line(1, ZORBLAX, 'CN', 'nvidia-h100-sxm5-80gb'), line(2, BAKERY, 'DE', 'nvidia-rtx-4090'), { lineNo: 3, item: 'x', quantity: 1, data: { order_id: `PO-${tag}` } }],
+      });
+      const submitted = await queue.submit({ kind: 'order-book-check', params: { orderId: order.id }, createdBy: 'alice', total: 3 });
+      expect(submitted.status).toBe('queued');
+      const checked = await waitForJob(store, submitted.id);
+      expect(checked).toMatchObject({ status: 'completed', done: 3, total: 3 });
+      expect(checked.result?.['tally']).toMatchObject({ invalid: 1, newAlerts: 1 });
+
+      const dets = await Promise.all(order.lines.map((l) => store.determinations.list({ subjectKind: 'order-line', subjectId: l.id })));
+      expect(dets.map((d) => d.items.length)).toEqual([1, 1, 0]);
+      const first = dets[0]!.items[0]!;
+      expect(first.outputs['outcome']).toBe('hold');
+      expect(first.listVersions).toEqual({ internal: v1.version.id });
+      expect(first.idempotencyKey).toBe(`${submitted.id}:line:1`);
+
+      const zKey = `name:${ZORBLAX.toLowerCase()}|CN`;
+      const zAlerts = (await store.alerts.list({ subjectKey: zKey })).items;
+      expect(zAlerts).toHaveLength(1);
+      await store.alerts.requestReview({ alertId: zAlerts[0]!.id, action: 'clear', reasonCode: 'different-entity', note: 'test', requestedBy: 'alice', fourEyes: false });
+
+      const batch = await queue.submit({ kind: 'batch-screening', params: { parties: [{ name: QUIXOTIC, country: 'RU' }, { name: '' }] }, createdBy: 'alice' });
+      expect((await waitForJob(store, batch.id)).result?.['tally']).toMatchObject({ screened: 1, invalid: 1, newAlerts: 1 });
+
+      // v2: Zorblax unchanged, Quixotic's entry changed, the bakery newly listed.
+      await store.lists.importVersion(internalList(`b${tag}`, [
+        entry('I-1', ZORBLAX, 'CN'), entry('I-2', QUIXOTIC, 'RU', { remarks: 'added 2026-11-25' }), entry('I-3', BAKERY, 'DE'),
+      ]), { now: new Date('2026-11-25T00:00:00Z') });
+      const rescreen = await queue.submit({ kind: 'list-rescreening', params: {}, createdBy: 'system' });
+      expect((await waitForJob(store, rescreen.id)).status).toBe('completed');
+
+      const statuses = async (name: string, country: string) =>
+        (await store.alerts.list({ subjectKey: `name:${name.toLowerCase()}|${country}` })).items.map((a) => a.status);
+      expect(await statuses(ZORBLAX, 'CN')).toEqual(['cleared']);
+      expect(await statuses(QUIXOTIC, 'RU')).toEqual(['open', 'open']);
+      expect(await statuses(BAKERY, 'DE')).toEqual(['open']);
+
+      // A second re-screen with nothing changed raises nothing.
+      const again = await queue.submit({ kind: 'list-rescreening', params: {}, createdBy: 'system' });
+      expect((await waitForJob(store, again.id)).result?.['tally']).toMatchObject({ newAlerts: 0 });
+
+      const replay = await replayDetermination(store, first.id);
+      expect(replay).toMatchObject({ same: true, differences: [], listVersions: [v1.version.id] });
+      expect((await store.audit.verify()).ok).toBe(true);
+    });
+  });
+}
