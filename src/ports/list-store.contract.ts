@@ -129,6 +129,13 @@ export function listStoreContract(name: string, factory: () => Promise<ListStore
       expect(active.entries.find((e) => e.sourceId === '1001')?.name).toBe('EXAMPLE BANK PJSC');
     });
 
+    it('does not let an undated version imported later override a dated one on a shared entry', async () => {
+      const store = await open();
+      await store.importVersion(sample('trade-csl', 'aa', cslV1, '2026-07-31'), { now: T1 });
+      await store.importVersion(sample('ofac-sdn', 'cc', [entry('ofac-sdn', '1001', 'OLD EXAMPLE BANK')]), { now: T2 });
+      expect((await store.active()).entries.find((e) => e.sourceId === '1001')?.name).toBe('EXAMPLE BANK');
+    });
+
     it('leaves the previous version active when the parser fails midway', async () => {
       const store = await open();
       const first = await store.importVersion(sample('trade-csl', 'aa', cslV1), { now: T1 });

@@ -66,7 +66,8 @@ export interface ActiveLists {
   /**
    * The union of their entries. An entry published by two sources under the same
    * (list, sourceId) — e.g. an SDN entry in both the OFAC files and the CSL — appears once,
-   * taken from the version with the later publication (or import) date.
+   * taken from the version with a known publication date over one without, then the later date
+   * (publication date, else import time).
    */
   readonly entries: readonly ListEntry[];
 }

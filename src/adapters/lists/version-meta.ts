@@ -69,9 +69,12 @@ function sortedCounts(counts: Partial<Record<ListCode, number>>): Partial<Record
   return out;
 }
 
-/** The version's "as of" for de-duplication: publication date when known, else import time. */
+/**
+ * Which copy of a shared entry wins: a version with a known publication date beats one without
+ * (an undated old file imported today must not override a dated newer list); then the later date.
+ */
 function freshness(v: ListVersion): string {
-  return v.publishedAt ?? v.importedAt;
+  return v.publishedAt === null ? `0|${v.importedAt}` : `1|${v.publishedAt}`;
 }
 
 /** Union of the active versions' entries; on a shared (list, sourceId) the fresher version wins. */
