@@ -38,6 +38,7 @@ function renderScope(s: HeadroomScope): string[] {
     `Outside ${s.scope}: ${s.summary}`,
     `  max TPP < ${s.maxTpp.value === null ? '∞' : formatNumber(s.maxTpp.value, 1)}${s.pdAtMaxTpp === null ? '' : ` (PD ${formatNumber(s.pdAtMaxTpp, 2)} on this die)`}; binding: ${s.maxTpp.binding}`,
     ...(s.maxPdAtCurrentTpp === null ? [] : [`  max PD at current TPP < ${s.maxPdAtCurrentTpp.value === null ? '∞' : formatNumber(s.maxPdAtCurrentTpp.value, 2)}; binding: ${s.maxPdAtCurrentTpp.binding}`]),
+    ...(s.maxIoAtCurrentTpp === null ? [] : [`  max I/O at current TPP < ${s.maxIoAtCurrentTpp.value === null ? '∞' : `${formatNumber(s.maxIoAtCurrentTpp.value, 0)} GB/s`}; binding: ${s.maxIoAtCurrentTpp.binding}`]),
     renderTable(
       ['precision', 'bits', 'dense now', 'max dense (<)'],
       (known.length > 0 ? known : s.rates).map((rate) => [rate.precision, rate.bitLength, rate.currentDenseTops, rate.maxDenseTops === null ? '∞' : formatNumber(rate.maxDenseTops, 2)]),

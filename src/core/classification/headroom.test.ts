@@ -52,8 +52,12 @@ describe('headroom', () => {
     expect(h.outside3A090.tppHeadroom).toBeCloseTo(-484.8, 6);
   });
 
-  it('2022: with I/O below 600 GB/s no TPP is controlled (A800); with 600 GB/s the line is TPP 4800', () => {
-    expect(headroom(chip('nvidia-a800-sxm4-80gb'), isoDate('2022-12-01')).outside3A090.maxTpp.value).toBeNull();
+  it('2022: with I/O below 600 GB/s no TPP is controlled (A800), and I/O must stay below 600; with 600 GB/s the line is TPP 4800', () => {
+    const a800 = headroom(chip('nvidia-a800-sxm4-80gb'), isoDate('2022-12-01')).outside3A090;
+    expect(a800.maxTpp.value).toBeNull();
+    expect(a800.maxTpp.binding).toMatch(/I\/O 400 GB\/s does not meet/);
+    expect(a800.maxIoAtCurrentTpp).toEqual({ value: 600, binding: '3A090.a: I/O >= 600 GB/s' });
+    expect(headroom(chip('nvidia-h20'), D2024).outside3A090.maxIoAtCurrentTpp).toBeNull();
     expect(headroom(chip('nvidia-a100-sxm4-80gb'), isoDate('2022-12-01')).outside3A090.maxTpp.value).toBe(4800);
   });
 

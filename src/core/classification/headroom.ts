@@ -4,7 +4,7 @@ import { BIT_LENGTH } from '../units/bit-length.ts';
 import type { AcceleratorSpec } from './accelerator-spec.ts';
 import { formatNumber } from './margin.ts';
 import { measure } from './measurements.ts';
-import type { ClassificationRuleVersion, ControlLevel, ParameterParagraph } from './rule-model.ts';
+import type { ClassificationRuleVersion, Condition, ControlLevel, ParameterParagraph, Quantity } from './rule-model.ts';
 import type { Precision } from './types.ts';
 
 /**
@@ -34,6 +34,8 @@ export interface HeadroomScope {
   readonly maxTpp: Limit;
   /** Highest PD at the item's current TPP (exclusive); 0 when the TPP alone already controls it. */
   readonly maxPdAtCurrentTpp: Limit | null;
+  /** Highest bidirectional non-memory I/O (GB/s) at the item's current TPP, where a rule version tests I/O (2022). */
+  readonly maxIoAtCurrentTpp: Limit | null;
   /** PD at the TPP limit on this die (maxTpp ÷ die area). */
   readonly pdAtMaxTpp: number | null;
   readonly rates: readonly RateHeadroom[];
@@ -74,13 +76,19 @@ export function headroom(spec: AcceleratorSpec, asOf: IsoDate, options: { datace
 
   const scope = (name: string, levels: readonly ControlLevel[] | null): HeadroomScope => {
     const paragraphs = version === null ? [] : version.paragraphs.filter((p) => p.appliesTo === 'logic' && (levels === null || levels.includes(p.level)));
-    const tppIntervals = version === null ? [] : paragraphs.flatMap((p) => tppInterval(p, version, datacenter, area, m.values.io, insufficient));
-    const maxTpp = infimum(tppIntervals, version === null ? `no 3A090 before 2022-10-07` : `no ${name} paragraph can be met on this date`);
+    const blocked: string[] = [];
+    const tppIntervals = version === null ? [] : paragraphs.flatMap((p) => tppInterval(p, version, datacenter, area, m.values.io, insufficient, blocked));
+    const maxTpp = infimum(tppIntervals, version === null ? `no 3A090 before 2022-10-07` : blocked.length > 0 ? blocked.join('; ') : `no ${name} paragraph can be met on this date`);
     if (area === null && paragraphs.some((p) => p.conditions.some((c) => c.quantity === 'pd'))) {
       insufficient.add('die_area_mm2: die area needed for the exact TPP limit (the limit shown holds whatever the area)');
     }
     const current = m.tpp.tpp;
-    const maxPd = current === null || version === null ? null : infimum(paragraphs.flatMap((p) => pdInterval(p, version, datacenter, current, m.values.io)), `PD does not decide ${name} at TPP ${formatNumber(current, 1)}`);
+    const onAxis = (axis: 'pd' | 'io'): Limit | null =>
+      current === null || version === null || !paragraphs.some((p) => p.conditions.some((c) => c.quantity === axis))
+        ? null
+        : infimum(paragraphs.flatMap((p) => axisInterval(axis, p, version, datacenter, m.values)), `${axis === 'pd' ? 'PD' : 'I/O'} does not decide ${name} at TPP ${formatNumber(current, 1)}`);
+    const maxPd = onAxis('pd');
+    const maxIo = onAxis('io');
     const rates: RateHeadroom[] = (Object.keys(BIT_LENGTH) as Precision[]).map((precision) => ({
       precision,
       bitLength: BIT_LENGTH[precision],
@@ -89,16 +97,23 @@ export function headroom(spec: AcceleratorSpec, asOf: IsoDate, options: { datace
     }));
     const currentlyOutside = current === null ? null : maxTpp.value === null ? true : area === null && current >= maxTpp.value ? null : current < maxTpp.value;
     const tppHeadroom = current === null || maxTpp.value === null ? null : round(maxTpp.value - current, 3);
-    const summary =
-      maxTpp.value === null
-        ? `outside ${name} at any TPP (${maxTpp.binding})`
-        : `TPP must stay below ${formatNumber(maxTpp.value, 1)} (${maxTpp.binding})` +
-          (current === null ? '' : `; current TPP ${formatNumber(current, 1)} is ${tppHeadroom !== null && tppHeadroom > 0 ? `${formatNumber(tppHeadroom, 1)} inside` : `${formatNumber(-(tppHeadroom ?? 0), 1)} over`} the line`) +
-          (maxPd === null || maxPd.value === null ? '' : maxPd.value === 0 ? '' : `; at this TPP, PD must stay below ${formatNumber(maxPd.value, 2)} (${maxPd.binding})`);
+    const parts: string[] = [];
+    if (maxTpp.value === null) parts.push(`outside ${name} at any TPP (${maxTpp.binding})`);
+    else {
+      parts.push(`TPP must stay below ${formatNumber(maxTpp.value, 1)} (${maxTpp.binding})`);
+      if (current !== null && tppHeadroom !== null) parts.push(`current TPP ${formatNumber(current, 1)} is ${tppHeadroom > 0 ? `${formatNumber(tppHeadroom, 1)} inside` : `${formatNumber(-tppHeadroom, 1)} over`} the line`);
+    }
+    if (maxPd !== null && maxPd.value !== null && maxPd.value > 0) parts.push(`at this TPP, PD must stay below ${formatNumber(maxPd.value, 2)} (${maxPd.binding})`);
+    if (maxIo !== null && maxIo.value !== null && maxIo.value > 0) {
+      const io = m.values.io;
+      parts.push(`at this TPP, I/O must stay below ${formatNumber(maxIo.value, 0)} GB/s (${maxIo.binding})${io === null ? '' : `; current I/O ${formatNumber(io, 0)} GB/s`}`);
+    }
+    const summary = parts.join('; ');
     return {
       scope: name,
       maxTpp,
       maxPdAtCurrentTpp: maxPd,
+      maxIoAtCurrentTpp: maxIo,
       pdAtMaxTpp: maxTpp.value === null || area === null ? null : round(maxTpp.value / area, 4),
       rates,
       currentlyOutside,
@@ -126,7 +141,7 @@ export function headroom(spec: AcceleratorSpec, asOf: IsoDate, options: { datace
 }
 
 /** Where along TPP (die area fixed) a paragraph is met, after the version's exclusions. */
-function tppInterval(p: ParameterParagraph, version: ClassificationRuleVersion, datacenter: boolean, area: number | null, io: number | null, insufficient: Set<string>): Interval[] {
+function tppInterval(p: ParameterParagraph, version: ClassificationRuleVersion, datacenter: boolean, area: number | null, io: number | null, insufficient: Set<string>, blocked: string[]): Interval[] {
   let lo = 0;
   let hi = Number.POSITIVE_INFINITY;
   let why = `${p.paragraph}: met at any TPP`;
@@ -145,8 +160,10 @@ function tppInterval(p: ParameterParagraph, version: ClassificationRuleVersion, 
         insufficient.add('interconnect_bw_gbs: non-memory I/O rate needed for the 2022 limits');
         continue;
       }
-      const met = c.op === '<' ? io < c.value : c.op === '>' ? io > c.value : io >= c.value;
-      if (!met) return [];
+      if (!meets(c.op, io, c.value)) {
+        blocked.push(`${p.paragraph}: I/O ${formatNumber(io, 0)} GB/s does not meet I/O ${c.op} ${c.value} GB/s, so no TPP reaches it`);
+        return [];
+      }
     } else {
       return [];
     }
@@ -163,29 +180,32 @@ function tppInterval(p: ParameterParagraph, version: ClassificationRuleVersion, 
   return lo < hi ? [{ lo, hi, why }] : [];
 }
 
-/** Where along PD (TPP fixed) a paragraph is met. */
-function pdInterval(p: ParameterParagraph, version: ClassificationRuleVersion, datacenter: boolean, tpp: number, io: number | null): Interval[] {
+/** Where along PD or I/O (every other figure fixed at the item's values) a paragraph is met. */
+function axisInterval(axis: 'pd' | 'io', p: ParameterParagraph, version: ClassificationRuleVersion, datacenter: boolean, values: Readonly<Record<Quantity, number | null>>): Interval[] {
+  const tpp = values.tpp;
+  if (tpp === null) return [];
   let lo = 0;
   let hi = Number.POSITIVE_INFINITY;
-  let why = `${p.paragraph}: TPP ${formatNumber(tpp, 1)} alone meets it`;
+  let why = `${p.paragraph}: met at TPP ${formatNumber(tpp, 1)} whatever the ${axis === 'pd' ? 'PD' : 'I/O'}`;
   for (const c of p.conditions) {
-    if (c.quantity === 'tpp') {
-      const met = c.op === '<' ? tpp < c.value : c.op === '>' ? tpp > c.value : tpp >= c.value;
-      if (!met) return [];
-    } else if (c.quantity === 'pd') {
+    if (c.quantity === axis) {
       if (c.op === '<') hi = Math.min(hi, c.value);
-      else if (c.value > lo) [lo, why] = [c.value, `${p.paragraph}: PD ${c.op} ${c.value}`];
-    } else if (c.quantity === 'io') {
-      if (io === null) continue;
-      const met = c.op === '<' ? io < c.value : io >= c.value;
-      if (!met) return [];
-    } else return [];
+      else if (c.value > lo) [lo, why] = [c.value, `${p.paragraph}: ${axis === 'pd' ? 'PD' : 'I/O'} ${c.op} ${c.value}${axis === 'io' ? ' GB/s' : ''}`];
+      continue;
+    }
+    const value = values[c.quantity];
+    if (value === null) continue; // unknown: assumed met, so the limit shown is the safe one
+    if (!meets(c.op, value, c.value)) return [];
   }
   for (const exclusion of version.exclusions) {
     if (exclusion.onlyWhenNotDatacenter && datacenter) continue;
-    if (exclusion.conditions.every((c) => c.quantity === 'tpp' && c.op === '<' && tpp < c.value)) return [];
+    if (exclusion.conditions.every((c) => values[c.quantity] !== null && meets(c.op, values[c.quantity] ?? 0, c.value))) return [];
   }
   return lo < hi ? [{ lo, hi, why }] : [];
+}
+
+function meets(op: Condition['op'], value: number, threshold: number): boolean {
+  return op === '<' ? value < threshold : op === '>' ? value > threshold : value >= threshold;
 }
 
 function infimum(intervals: readonly Interval[], unbounded: string): Limit {
