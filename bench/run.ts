@@ -5,6 +5,7 @@
  */
 const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   classification: () => import('./classification.bench.ts'),
+  lists: () => import('./lists.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
