@@ -49,3 +49,15 @@ export function asOfDate(value: string | undefined): IsoDate {
   if (!parsed.ok) throw ClearanceError.fromIssues([parsed.error]);
   return parsed.value;
 }
+
+/** `--datacenter yes|no`: the officer's own "designed or marketed for datacenters" finding, overriding the market column. */
+export function datacenterOverride(value: string | undefined): { datacenter?: boolean } {
+  if (value === undefined) return {};
+  const v = value.trim().toLowerCase();
+  if (v === 'yes' || v === 'true') return { datacenter: true };
+  if (v === 'no' || v === 'false') return { datacenter: false };
+  throw new ClearanceError('invalid_input', `--datacenter "${value}" is not yes or no`, {
+    issues: [{ code: 'invalid_input', field: 'datacenter', message: `"${value}" is not yes or no`, accepted: 'yes | no' }],
+    field: 'datacenter',
+  });
+}

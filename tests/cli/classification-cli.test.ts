@@ -107,6 +107,14 @@ describe('clearance classify / chips / headroom', () => {
     expect((await cli('classify', '--chip', 'nvidia-h20', '--spec', 'x.json')).code).toBe(2);
   });
 
+  it('--datacenter overrides the market column (a datacenter RTX 4090 D would be 3A090.a.2)', async () => {
+    const r = JSON.parse((await cli('classify', '--chip', 'nvidia-rtx-4090d', '--as-of', '2024-06-01', '--datacenter', 'yes', '--json')).stdout);
+    expect(r).toMatchObject({ datacenter: true, paragraph: '3A090.a.2' });
+    const bad = await cli('classify', '--chip', 'nvidia-rtx-4090d', '--datacenter', 'maybe');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/yes or no/);
+  });
+
   it('chips --json lists the catalog with TPP', async () => {
     const rows = JSON.parse((await cli('chips', '--json')).stdout);
     expect(rows.length).toBeGreaterThan(50);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { classify, type Classification } from '../../core/classification/classify.ts';
-import { asOfDate, loadItem } from '../item-input.ts';
+import { asOfDate, datacenterOverride, loadItem } from '../item-input.ts';
 import { printJson, renderTable } from '../output.ts';
 
 interface ClassifyCliOptions {
@@ -10,6 +10,7 @@ interface ClassifyCliOptions {
   json?: boolean;
   hostEccn?: string;
   system?: boolean;
+  datacenter?: string;
 }
 
 export function register(program: Command): void {
@@ -21,12 +22,14 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'the date to classify on, YYYY-MM-DD (default: today, UTC)')
     .option('--host-eccn <eccn>', 'the ECCN the item would otherwise have, e.g. 5A992 or 4A003 (gives the ".z" paragraph)')
     .option('--system', 'the item is a computer, assembly or board containing the IC (gives 4A090)')
+    .option('--datacenter <yes|no>', 'override the market column for "designed or marketed for use in datacenters"')
     .option('--json', 'print one JSON object')
     .action((options: ClassifyCliOptions) => {
       const spec = loadItem(options);
       const result = classify(spec, asOfDate(options.asOf), {
         ...(options.hostEccn === undefined ? {} : { hostEccn: options.hostEccn }),
         ...(options.system === true ? { isSystem: true } : {}),
+        ...datacenterOverride(options.datacenter),
       });
       if (options.json === true) printJson(result);
       else process.stdout.write(renderClassification(result));

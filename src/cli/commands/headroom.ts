@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { headroom, type HeadroomResult, type HeadroomScope } from '../../core/classification/headroom.ts';
 import { formatNumber } from '../../core/classification/margin.ts';
-import { asOfDate, loadItem } from '../item-input.ts';
+import { asOfDate, datacenterOverride, loadItem } from '../item-input.ts';
 import { printJson, renderTable } from '../output.ts';
 
 export function register(program: Command): void {
@@ -11,9 +11,10 @@ export function register(program: Command): void {
     .option('--chip <id>', 'a catalog id (see `clearance chips`)')
     .option('--spec <file>', 'a JSON file keyed by the catalog column names')
     .option('--as-of <date>', 'YYYY-MM-DD (default: today, UTC)')
+    .option('--datacenter <yes|no>', 'override the market column for "designed or marketed for use in datacenters"')
     .option('--json', 'print one JSON object')
-    .action((options: { chip?: string; spec?: string; asOf?: string; json?: boolean }) => {
-      const result = headroom(loadItem(options), asOfDate(options.asOf));
+    .action((options: { chip?: string; spec?: string; asOf?: string; json?: boolean; datacenter?: string }) => {
+      const result = headroom(loadItem(options), asOfDate(options.asOf), datacenterOverride(options.datacenter));
       if (options.json === true) printJson(result);
       else process.stdout.write(renderHeadroom(result));
     });
