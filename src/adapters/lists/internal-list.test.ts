@@ -27,6 +27,7 @@ describe('internal watch-list CSV', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ClearanceError);
+    expect(caught).toMatchObject({ code: 'invalid_input' });
     const issues = caught instanceof ClearanceError ? caught.issues.map((i) => `${i.field} ${i.message}`) : [];
     expect(issues).toEqual([
       'watch.csv:2 name is empty',

@@ -11,7 +11,8 @@
  *   added     optional: YYYY-MM-DD
  *   expires   optional: YYYY-MM-DD; the entry stays listed, the date is shown
  *
- * Every problem is reported with its line, and nothing is imported until the whole file is clean.
+ * Every problem is reported with its line (as invalid_input: the file is the user's own), and
+ * nothing is imported until the whole file is clean.
  */
 import { parseIsoDate } from '../../core/calendar/iso-date.ts';
 import type { ListEntry, PartyType } from '../../core/screening/types.ts';
@@ -40,7 +41,7 @@ export function looksLikeInternalHeader(header: readonly string[]): boolean {
 export function parseInternalList(file: RawFile, options: InternalParseOptions = {}): ListImport {
   const rows = parseCsvRows(file.name, decodeText(file.bytes));
   const header = rows[0];
-  if (header === undefined) throw integrityError(file.name, [{ message: 'the file is empty; expected a header row with at least id,name' }]);
+  if (header === undefined) throw integrityError(file.name, [{ message: 'the file is empty; expected a header row with at least id,name' }], 'invalid_input');
   const columns = header.map((h) => {
     const c = h.trim().toLowerCase();
     return COLUMN_ALIASES[c] ?? c;
@@ -51,7 +52,7 @@ export function parseInternalList(file: RawFile, options: InternalParseOptions =
   for (const required of ['id', 'name'] as const) {
     if (!columns.includes(required)) problems.push({ line: 1, message: `the header lacks the required column "${required}"` });
   }
-  if (problems.length > 0) throw integrityError(file.name, problems);
+  if (problems.length > 0) throw integrityError(file.name, problems, 'invalid_input');
 
   const at = (row: readonly string[], column: InternalColumn): string => {
     const i = columns.indexOf(column);
@@ -96,7 +97,7 @@ export function parseInternalList(file: RawFile, options: InternalParseOptions =
       ...dates,
     });
   });
-  if (problems.length > 0) throw integrityError(file.name, problems);
+  if (problems.length > 0) throw integrityError(file.name, problems, 'invalid_input');
   return {
     source: 'internal',
     format: 'internal-csv',

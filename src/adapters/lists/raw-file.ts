@@ -26,13 +26,17 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** A list file that fails its structural checks: the message says which file, where and why. */
-export function integrityError(file: string, problems: readonly { readonly line?: number; readonly message: string }[]): ClearanceError {
+export function integrityError(
+  file: string,
+  problems: readonly { readonly line?: number; readonly message: string }[],
+  code: 'list_integrity' | 'invalid_input' = 'list_integrity',
+): ClearanceError {
   const issues: FieldIssue[] = problems.slice(0, 20).map((p) => ({
-    code: 'list_integrity',
+    code,
     field: p.line === undefined ? file : `${file}:${p.line}`,
     message: p.message,
   }));
-  if (problems.length > 20) issues.push({ code: 'list_integrity', field: file, message: `… and ${problems.length - 20} more problems` });
+  if (problems.length > 20) issues.push({ code, field: file, message: `… and ${problems.length - 20} more problems` });
   return ClearanceError.fromIssues(issues);
 }
 
