@@ -263,6 +263,26 @@ describe('4A090 systems and .z paragraphs', () => {
   });
 });
 
+describe('AT-only 3A991.p / 4A994.l beside the advanced-computing result', () => {
+  it('H20 is outside 3A090 but 3A991.p from 2023-11-17 (8 TOPS or more); a board with it is 4A994.l', () => {
+    const r = classify(chip('nvidia-h20'), D2024);
+    expect(r).toMatchObject({ eccn: null, atOnlyEccn: '3A991.p' });
+    expect(r.summary).toMatch(/AT-only entry: 3A991.p/);
+    expect(classify(chip('nvidia-h20'), D2024, { isSystem: true }).atOnlyEccn).toBe('4A994.l');
+    expect(classify(chip('nvidia-h20'), D2022).atOnlyEccn).toBeNull();
+  });
+
+  it('another applicable ECCN (the host) takes precedence; below 8 TOPS and 150 GB/s nothing applies', () => {
+    expect(classify(chip('nvidia-rtx-4090d'), D2024, { hostEccn: '5A992' }).atOnlyEccn).toBeNull();
+    expect(classify(makeSpec({ id: 'tiny', int8: 7.99, die_area_mm2: 10 }), D2024).atOnlyEccn).toBeNull();
+    expect(classify(makeSpec({ id: 'tiny-io', int8: 7.99, die_area_mm2: 10, interconnect_bw_gbs: 150 }), D2024).atOnlyEccn).toBe('3A991.p');
+  });
+
+  it('a controlled item has no AT-only entry', () => {
+    expect(classify(chip('nvidia-h100-sxm5-80gb'), D2024).atOnlyEccn).toBeNull();
+  });
+});
+
 describe('missing data', () => {
   it('die area missing where PD decides: undetermined, "die area needed", no guess', () => {
     const r = classify(makeSpec({ id: 'x', int8: 375 }), D2024);

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { isoDate } from '../calendar/iso-date.ts';
 import { ECCN_3A090_VERSIONS, eccn3a090VersionAt } from '../rules/part-774/eccn-3a090.ts';
 import { FR_2022_21658 } from '../rules/part-774/citations.ts';
+import { atOnlyRuleAt, ECCN_3A991_P_VERSIONS } from '../rules/part-774/eccn-3a991-p.ts';
 import { POLICY_BAND_VERSIONS, policyBandsInForce } from '../rules/part-742/section-742.6-b10-policy-band-2026.ts';
 import { UNCERTAIN_BIT_LENGTHS } from '../units/bit-length.ts';
 import type { AcceleratorSpec } from './accelerator-spec.ts';
@@ -27,7 +28,8 @@ export interface ClassifyOptions {
 }
 
 /** A full classification: every field of the contract is filled. */
-export type Classification = ClassificationResult & Required<Pick<ClassificationResult, 'status' | 'summary' | 'tppBasis' | 'possibleParagraphs' | 'uncertainties'>>;
+export type Classification = ClassificationResult &
+  Required<Pick<ClassificationResult, 'status' | 'summary' | 'tppBasis' | 'possibleParagraphs' | 'uncertainties' | 'atOnlyEccn'>>;
 
 const MISSING: Readonly<Record<Quantity, string>> = {
   tpp: 'dense rates: at least one dense rate (fp64, fp32, tf32, fp16, bf16, fp8, fp6, int8, fp4, int4) needed to compute TPP',
@@ -35,6 +37,7 @@ const MISSING: Readonly<Record<Quantity, string>> = {
   io: 'interconnect_bw_gbs: bidirectional non-memory I/O rate needed for the 2022 test',
   mbd: 'memory_bw_gbs and package_area_mm2: needed to compute memory bandwidth density (3A090.c)',
   dram: 'memory_bw_gbs: total DRAM bandwidth needed for the 2026 policy band',
+  tops: 'dense rates: at least one dense rate needed for the TOPS test',
 };
 
 /**
@@ -101,6 +104,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
       summary: `not 3A090: no advanced-computing ECCN existed before ${first?.effective ?? '2022-10-07'}`,
       possibleParagraphs: [],
       uncertainties: [...uncertainties],
+      atOnlyEccn: null,
     };
   }
 
@@ -279,6 +283,31 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     }
   }
 
+  // Outside the advanced-computing entries: the AT-only entry, unless another ECCN (the host) applies.
+  let atOnlyEccn: string | null = null;
+  const atOnly = atOnlyRuleAt(asOf);
+  const host = options.hostEccn?.trim();
+  if (status === 'not-controlled' && kind === 'logic' && atOnly !== null && (host === undefined || host === '')) {
+    const outcomes = atOnly.anyOf.map((c) => evaluateConjunction([c], values));
+    const met = outcomes.some((o) => o.met === true) ? true : outcomes.some((o) => o.met === null) ? null : false;
+    const eccnHere = options.isSystem === true ? atOnly.systemEccn : atOnly.eccn;
+    tests.push({
+      id: atOnly.id.split('-')[0] ?? atOnly.id,
+      paragraph: eccnHere,
+      description: atOnly.text,
+      inputs: { ...inputsFor(atOnly.anyOf.map((c) => c.quantity), values), isSystem: options.isSystem === true },
+      threshold: atOnly.anyOf.map((c) => describeThreshold([c])).join(' OR '),
+      passed: met,
+      margin: outcomes.map((o) => o.margin).filter((m) => m !== null).join('; ') || null,
+      citation: atOnly.citation,
+    });
+    if (atOnly.uncertain !== null) uncertainties.add(atOnly.uncertain);
+    if (met === true) {
+      atOnlyEccn = eccnHere;
+      summary = `${summary}. AT-only entry: ${eccnHere}`;
+    }
+  }
+
   const licenseExceptionsEligible: LicenseException[] = [];
   if (status === 'controlled' && controlLevel !== null) {
     for (const rule of version.licenseExceptions) {
@@ -323,6 +352,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     summary,
     possibleParagraphs: status === 'undetermined' ? possible : [],
     uncertainties: [...uncertainties],
+    atOnlyEccn,
   };
 }
 
@@ -331,6 +361,7 @@ function laterChanges(spec: AcceleratorSpec, asOf: IsoDate, options: ClassifyOpt
   const dates = [
     ...ECCN_3A090_VERSIONS.map((v) => ({ effective: v.effective, ruleId: v.id, title: v.title })),
     ...POLICY_BAND_VERSIONS.map((b) => ({ effective: b.effective, ruleId: b.id, title: 'Licence review policy band (§ 742.6(b)(10))' })),
+    ...ECCN_3A991_P_VERSIONS.map((v) => ({ effective: v.effective, ruleId: v.id, title: `AT-only ${v.eccn} / ${v.systemEccn}` })),
   ]
     .filter((d) => d.effective > asOf)
     .sort((a, b) => a.effective.localeCompare(b.effective));
@@ -339,7 +370,7 @@ function laterChanges(spec: AcceleratorSpec, asOf: IsoDate, options: ClassifyOpt
   for (const date of dates) {
     const next = classifyAt(spec, isoDate(date.effective), options, measurements);
     const diffs: string[] = [];
-    if (next.eccn !== previous.eccn || next.paragraph !== previous.paragraph || next.status !== previous.status) {
+    if (next.eccn !== previous.eccn || next.paragraph !== previous.paragraph || next.status !== previous.status || next.atOnlyEccn !== previous.atOnlyEccn) {
       diffs.push(`${describeOutcome(next)} (was ${describeOutcome(previous)})`);
     }
     const le = (r: Classification) => (r.licenseExceptionsEligible.length === 0 ? 'none' : r.licenseExceptionsEligible.join(', '));
@@ -356,7 +387,7 @@ function laterChanges(spec: AcceleratorSpec, asOf: IsoDate, options: ClassifyOpt
 
 function describeOutcome(r: Classification): string {
   if (r.status === 'undetermined') return 'undetermined';
-  return r.paragraph ?? r.eccn ?? 'not 3A090';
+  return r.paragraph ?? r.eccn ?? (r.atOnlyEccn === null ? 'not 3A090' : `not 3A090, ${r.atOnlyEccn}`);
 }
 
 function describeCondition(quantity: Quantity, value: number | null, threshold: number, met: boolean | null): string {

@@ -6,10 +6,11 @@ export const QUANTITY_LABEL: Readonly<Record<Quantity, string>> = {
   io: 'I/O',
   mbd: 'memory bandwidth density',
   dram: 'DRAM bandwidth',
+  tops: 'TOPS',
 };
 
-const UNIT: Readonly<Record<Quantity, string>> = { tpp: '', pd: '', io: ' GB/s', mbd: ' GB/s/mm²', dram: ' GB/s' };
-const DECIMALS: Readonly<Record<Quantity, number>> = { tpp: 1, pd: 2, io: 0, mbd: 2, dram: 0 };
+const UNIT: Readonly<Record<Quantity, string>> = { tpp: '', pd: '', io: ' GB/s', mbd: ' GB/s/mm²', dram: ' GB/s', tops: '' };
+const DECIMALS: Readonly<Record<Quantity, number>> = { tpp: 1, pd: 2, io: 0, mbd: 2, dram: 0, tops: 2 };
 
 /** A value as an officer would write it: TPP 2368, PD 2.91, I/O 400 GB/s. */
 export function formatQuantity(quantity: Quantity, value: number): string {

@@ -31,6 +31,7 @@ export function measure(spec: AcceleratorSpec): Measurements {
       io: io.value,
       mbd: memoryBandwidthDensity(spec.memory_bw_gbs, spec.package_area_mm2),
       dram: spec.memory_bw_gbs,
+      tops: tpp.terms.length === 0 ? null : Math.max(...tpp.terms.map((t) => t.denseTops)),
     },
     ioBasis: io.basis,
   };

@@ -7,8 +7,9 @@ import type { Citation, LicenseException } from './types.ts';
  */
 
 /** tpp = total processing performance; pd = performance density (TPP/mm²); io = bidirectional
- * non-memory I/O (GB/s); mbd = memory bandwidth density (GB/s/mm²); dram = total DRAM bandwidth (GB/s). */
-export type Quantity = 'tpp' | 'pd' | 'io' | 'mbd' | 'dram';
+ * non-memory I/O (GB/s); mbd = memory bandwidth density (GB/s/mm²); dram = total DRAM bandwidth (GB/s);
+ * tops = peak dense operations per second, any precision (2 × MacTOPS, as 3A991.p counts it). */
+export type Quantity = 'tpp' | 'pd' | 'io' | 'mbd' | 'dram' | 'tops';
 
 export interface Condition {
   readonly quantity: Quantity;
@@ -82,6 +83,21 @@ export interface ClassificationRuleVersion {
   readonly zParagraphs: ZParagraphRule | null;
   /** Points the reference texts leave open, kept beside the data so they can be corrected. */
   readonly uncertain: readonly string[];
+}
+
+/** An anti-terrorism-only entry for ICs (and the systems containing them) outside the advanced-computing entries. */
+export interface AtOnlyRuleVersion {
+  readonly id: string;
+  readonly effective: IsoDate;
+  /** ECCN paragraph for the IC, e.g. "3A991.p". */
+  readonly eccn: string;
+  /** ECCN paragraph for computers, assemblies and components containing such an IC, e.g. "4A994.l". */
+  readonly systemEccn: string;
+  /** Any one suffices. */
+  readonly anyOf: readonly Condition[];
+  readonly text: string;
+  readonly citation: Citation;
+  readonly uncertain: string | null;
 }
 
 export interface PolicyBandVersion {

@@ -84,6 +84,8 @@ export interface ClassificationResult {
   readonly possibleParagraphs?: readonly string[];
   /** Uncertain points that bear on this result (rule readings, estimated inputs); data that can be corrected. */
   readonly uncertainties?: readonly string[];
+  /** When outside the advanced-computing entries: the AT-only entry the item meets (e.g. "3A991.p", "4A994.l"), else null. */
+  readonly atOnlyEccn?: string | null;
 }
 
 export type ClassificationStatus = 'controlled' | 'not-controlled' | 'undetermined';
