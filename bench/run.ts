@@ -5,6 +5,7 @@
  */
 const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   classification: () => import('./classification.bench.ts'),
+  determination: () => import('./determination.bench.ts'),
   lists: () => import('./lists.bench.ts'),
 };
 

@@ -41,6 +41,10 @@ const MAY_2025 = AI_DIFFUSION.nonEnforcementAnnounced;
 const HQ_GUIDANCE = isoDate('2026-05-31');
 const UAE_RULE = isoDate('2026-07-14');
 
+function addNote(list: EnforcementNote[], n: EnforcementNote): void {
+  if (!list.some((e) => e.message === n.message)) list.push(n);
+}
+
 function offerOf(o: ExceptionOffer): ExceptionAvailable {
   return {
     code: o.code,
@@ -69,9 +73,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
   const requirements: Requirement[] = [];
   const holds: Reason[] = [];
   const softHolds: Reason[] = [];
-  const note = (n: EnforcementNote) => {
-    if (!enforcement.some((e) => e.message === n.message)) enforcement.push(n);
-  };
+  const note = addNote.bind(null, enforcement);
 
   // Parties
   let blocked = false;
@@ -157,14 +159,12 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     const inScope = level === null ? [] : destinations.map((c) => ({ c, a: destinationInScope(level, c, asOf) }));
     const scoped = inScope.filter((x) => x.a.inScope);
     const anyInScope = scoped.length > 0;
-    const offer = (hqBased: boolean) =>
-      nacAcaOffer({ date: asOf, itemEligible: nacAcaEligible, destinationD5OrMacau: destD5, destinationInScope: anyInScope || hqBased, hqD5OrMacau: hqD5, inCountryTransfer });
+    const offerFacts = { date: asOf, itemEligible: nacAcaEligible, destinationD5OrMacau: destD5, destinationInScope: anyInScope, hqD5OrMacau: hqD5, inCountryTransfer };
 
     const band = band2026(cls, item, asOf);
-    const policyFor = (lv: ControlLevel) =>
-      reviewPolicy742({
+    const policyFacts = level === null ? null : {
         date: asOf,
-        level: lv,
+        level,
         datacenter: cls.datacenter,
         destinationD5OrMacau: destD5,
         endUserInChinaOrMacau: isChinaHongKongOrMacau(ultimate),
@@ -174,7 +174,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
         militaryEndUse: line.endUse === 'military',
         inBand2026: band,
         destinationIsUae: asOf >= UAE_RULE && destinations.some((c) => c === 'AE'),
-      });
+      };
 
     // AI Diffusion, codified text: replaces the destination rule for .a items.
     const codified = level === null ? null : codifiedRequirement(level, ultimate === 'US' ? shipTo : ultimate, hqD5, asOf, lineTpp(cls, line));
@@ -182,7 +182,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     if (level !== null && regime === 'codified' && codified !== null) {
       const offers: ExceptionAvailable[] = [];
       if (codified.exception !== null) offers.push({ code: codified.exception.code, citation: formatCitation(codified.citation), conditions: codified.exception.conditions });
-      const o = offer(false);
+      const o = nacAcaOffer(offerFacts);
       if (o !== null) offers.push(offerOf(o));
       requirements.push({
         reason: { code: 'ai-diffusion-worldwide', citation: formatCitation(codified.citation), message: `${label}: codified AI Diffusion worldwide requirement, Tier ${codified.tier}: ${codified.message}` },
@@ -196,8 +196,8 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
         reasons.push(uae.reason);
         warnings.push(uae.warning);
       } else {
-        const p = policyFor(level);
-        const o = offer(false);
+        const p = reviewPolicy742(policyFacts!);
+        const o = nacAcaOffer(offerFacts);
         const first = scoped[0]!;
         requirements.push({
           reason: {
@@ -226,8 +226,8 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     const hqVersion = hqRuleVersion(asOf);
     if (level !== null && level !== 'legacy-2022' && hq !== null && hqD5 && destinations.length > 0 && hqVersion !== null && asOf >= HQ_RULE_START && !(level === 'c' && destD5)) {
       if (!(regime === 'codified' && codified !== null)) {
-        const p = policyFor(level);
-        const o = offer(true);
+        const p = reviewPolicy742(policyFacts!);
+        const o = nacAcaOffer({ ...offerFacts, destinationInScope: true });
         const paragraph = level === 'a' ? hqVersion.paragraphForA : '15 CFR 744.23(a)(3)';
         requirements.push({
           reason: {
@@ -310,48 +310,8 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
       const m = overlayMatchesItem(o, item);
       // The "any IC achieving ..." clauses target chips the ECCN misses; a 3A090 item is already caught.
       if (!m.matches || (!m.named && o.kind === 'is-informed-requirement' && cls.controlLevel !== null)) continue;
-      applyOverlay(o, m.via);
+      applyOverlay({ reasons, holds, requirements, conditions, note }, o, m.via, destinations, hqD5, asOf);
     }
-  }
-
-  function applyOverlay(o: ProductOverlay, via: string): void {
-    const inScope = overlayScopeMatches(o, destinations, hqD5, asOf);
-    if (!overlayActive(o, asOf)) {
-      if (asOf < o.from && inScope && o.kind === 'is-informed-requirement') {
-        reasons.push({ code: 'overlay-not-yet-in-force', citation: formatCitation(o.citation), message: `${o.product}: the "is informed" requirement dated ${o.from} does not reach an order dated ${asOf}` });
-      }
-      return;
-    }
-    const cite = formatCitation(o.citation);
-    if (o.kind === 'gp10-guidance') {
-      holds.push({ code: 'gp10-prc-advanced-ic', citation: cite, message: `${o.product} (${via}): BIS presumes these were made without authorisation; using, selling, transferring, financing or servicing them may breach GP10 — legal review before any transaction` });
-      note({ basis: 'guidance', message: o.enforcement });
-      return;
-    }
-    if (!inScope) {
-      if (o.kind === 'is-informed-requirement') {
-        reasons.push({ code: 'overlay-outside-scope', citation: cite, message: `${o.product}: the "is informed" requirement reaches ${o.scope.text}; this line does not` });
-      }
-      return;
-    }
-    if (o.kind === 'license-condition') {
-      conditions.push(...o.conditions);
-      reasons.push({ code: 'overlay-license-condition', citation: cite, message: `${o.product}: reported licence conditions apply (${o.conditions.join('; ')})` });
-      note({ basis: 'press', message: o.enforcement });
-      return;
-    }
-    const p = overlayPolicy(o, asOf);
-    requirements.push({
-      reason: {
-        code: 'overlay-is-informed',
-        citation: cite,
-        message: `${o.product} (${via}): licence required by an "is informed" letter for ${o.scope.text}${p === null ? '' : `; review policy ${p.policy} (${p.note})`}`,
-      },
-      policy: p?.policy ?? 'case-by-case',
-      exceptions: [],
-    });
-    note({ basis: 'is-informed', message: o.enforcement });
-    if (p !== null && p.citation.kind === 'press') note({ basis: 'press', message: `review policy from ${p.from}: ${p.note}` });
   }
 
   // Outcome
@@ -394,6 +354,54 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     ruleSetVersion: RULE_SET_VERSION,
     classificationRuleVersion: cls?.ruleVersion?.id ?? null,
   };
+}
+
+function applyOverlay(
+acc: { reasons: Reason[]; holds: Reason[]; requirements: Requirement[]; conditions: string[]; note: (n: EnforcementNote) => void },
+o: ProductOverlay,
+via: string,
+destinations: readonly CountryCode[],
+hqD5: boolean,
+asOf: IsoDate,
+): void {
+const { reasons, holds, requirements, conditions, note } = acc;
+  const inScope = overlayScopeMatches(o, destinations, hqD5, asOf);
+  if (!overlayActive(o, asOf)) {
+    if (asOf < o.from && inScope && o.kind === 'is-informed-requirement') {
+      reasons.push({ code: 'overlay-not-yet-in-force', citation: formatCitation(o.citation), message: `${o.product}: the "is informed" requirement dated ${o.from} does not reach an order dated ${asOf}` });
+    }
+    return;
+  }
+  const cite = formatCitation(o.citation);
+  if (o.kind === 'gp10-guidance') {
+    holds.push({ code: 'gp10-prc-advanced-ic', citation: cite, message: `${o.product} (${via}): BIS presumes these were made without authorisation; using, selling, transferring, financing or servicing them may breach GP10 — legal review before any transaction` });
+    note({ basis: 'guidance', message: o.enforcement });
+    return;
+  }
+  if (!inScope) {
+    if (o.kind === 'is-informed-requirement') {
+      reasons.push({ code: 'overlay-outside-scope', citation: cite, message: `${o.product}: the "is informed" requirement reaches ${o.scope.text}; this line does not` });
+    }
+    return;
+  }
+  if (o.kind === 'license-condition') {
+    conditions.push(...o.conditions);
+    reasons.push({ code: 'overlay-license-condition', citation: cite, message: `${o.product}: reported licence conditions apply (${o.conditions.join('; ')})` });
+    note({ basis: 'press', message: o.enforcement });
+    return;
+  }
+  const p = overlayPolicy(o, asOf);
+  requirements.push({
+    reason: {
+      code: 'overlay-is-informed',
+      citation: cite,
+      message: `${o.product} (${via}): licence required by an "is informed" letter for ${o.scope.text}${p === null ? '' : `; review policy ${p.policy} (${p.note})`}`,
+    },
+    policy: p?.policy ?? 'case-by-case',
+    exceptions: [],
+  });
+  note({ basis: 'is-informed', message: o.enforcement });
+  if (p !== null && p.citation.kind === 'press') note({ basis: 'press', message: `review policy from ${p.from}: ${p.note}` });
 }
 
 function overlayScopeMatches(o: ProductOverlay, destinations: readonly CountryCode[], hqD5: boolean, date: IsoDate): boolean {

@@ -81,7 +81,15 @@ export const R12_UAE: Citation = {
   kind: 'final-rule',
 };
 
+const formatted = new WeakMap<Citation, string>();
+
+/** One line of citation text; memoised per citation object because every determination formats several. */
 export function formatCitation(c: Citation): string {
-  const doc = c.document === undefined ? '' : `, ${c.document}`;
-  return `${c.ear}; ${c.federalRegister}${doc}; effective ${c.effective} (${c.kind})`;
+  let text = formatted.get(c);
+  if (text === undefined) {
+    const doc = c.document === undefined ? '' : `, ${c.document}`;
+    text = `${c.ear}; ${c.federalRegister}${doc}; effective ${c.effective} (${c.kind})`;
+    formatted.set(c, text);
+  }
+  return text;
 }

@@ -27,6 +27,11 @@ export const TIER_1: readonly CountryCode[] = ['AU', 'BE', 'CA', 'DK', 'FI', 'FR
 
 export type Tier = 1 | 2 | 3;
 
+/** Thousands separators without Intl (this runs once per line in large books). */
+function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function tierOf(country: CountryCode, date: IsoDate): Tier {
   const c = earDestination(country);
   if (isD5OrMacau(c, date).value) return 3;
@@ -64,7 +69,7 @@ export function codifiedRequirement(level: string | null, destination: CountryCo
       exception: {
         code: 'LPP',
         conditions: [
-          `License Exception LPP (15 CFR 740.29): at most ${allowance.toLocaleString('en-US')} TPP per ultimate consignee per calendar year; this line uses ${Math.round(lineTpp).toLocaleString('en-US')} TPP, so earlier shipments to the same consignee this year must be added`,
+          `License Exception LPP (15 CFR 740.29): at most ${grouped(allowance)} TPP per ultimate consignee per calendar year; this line uses ${grouped(lineTpp)} TPP, so earlier shipments to the same consignee this year must be added`,
           'notice and reporting to BIS still required',
         ],
       },
@@ -73,6 +78,6 @@ export function codifiedRequirement(level: string | null, destination: CountryCo
   }
   return {
     tier, citation, exception: null, policy: 'presumption-of-approval',
-    message: `Tier 2 destination: licence needed (line TPP ${lineTpp === null ? 'unknown' : Math.round(lineTpp).toLocaleString('en-US')} exceeds the LPP allowance of ${allowance.toLocaleString('en-US')}); presumption of approval until the country allocation of ${AI_DIFFUSION.tier2CountryAllocationTpp.toLocaleString('en-US')} TPP (2025–2027) is used, then denial`,
+    message: `Tier 2 destination: licence needed (line TPP ${lineTpp === null ? 'unknown' : grouped(lineTpp)} exceeds the LPP allowance of ${grouped(allowance)}); presumption of approval until the country allocation of ${grouped(AI_DIFFUSION.tier2CountryAllocationTpp)} TPP (2025–2027) is used, then denial`,
   };
 }

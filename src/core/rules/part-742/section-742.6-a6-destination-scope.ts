@@ -114,8 +114,21 @@ export function scopeVersion(level: ControlLevel, date: IsoDate): DestinationSco
   return found;
 }
 
-/** Whether § 742.6(a)(6) requires a licence for an item of this level to this destination on this date. */
+const scopeMemo = new Map<string, ScopeAnswer>();
+
+/** Whether § 742.6(a)(6) requires a licence for an item of this level to this destination on this date (memoised: pure in its inputs). */
 export function destinationInScope(level: ControlLevel, destination: CountryCode, date: IsoDate): ScopeAnswer {
+  const key = `${level}|${destination}|${date}`;
+  let answer = scopeMemo.get(key);
+  if (answer === undefined) {
+    answer = computeScope(level, destination, date);
+    if (scopeMemo.size > 200_000) scopeMemo.clear();
+    scopeMemo.set(key, answer);
+  }
+  return answer;
+}
+
+function computeScope(level: ControlLevel, destination: CountryCode, date: IsoDate): ScopeAnswer {
   const version = scopeVersion(level, date);
   if (version === null) return { inScope: false, version: null, basis: 'no advanced-computing destination rule in force on this date', uncertain: [], conservative: false };
   const country = earDestination(destination);
@@ -150,9 +163,17 @@ export function destinationInScope(level: ControlLevel, destination: CountryCode
 }
 
 /** D:5 or Macau: the set the headquarters rule, NAC and the review policy key on. */
+const d5Memo = new Map<string, { readonly value: boolean; readonly uncertain: string | null }>();
+
 export function isD5OrMacau(country: CountryCode, date: IsoDate): { readonly value: boolean; readonly uncertain: string | null } {
-  const c = earDestination(country);
-  if (c === 'MO') return { value: true, uncertain: null };
-  const a = inGroup(c, 'D:5', date);
-  return { value: a.member, uncertain: a.uncertain };
+  const key = `${country}|${date}`;
+  let answer = d5Memo.get(key);
+  if (answer === undefined) {
+    const c = earDestination(country);
+    const a = c === 'MO' ? { member: true, uncertain: null } : inGroup(c, 'D:5', date);
+    answer = { value: a.member, uncertain: a.uncertain };
+    if (d5Memo.size > 200_000) d5Memo.clear();
+    d5Memo.set(key, answer);
+  }
+  return answer;
 }
