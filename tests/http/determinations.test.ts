@@ -42,7 +42,7 @@ describe('single determinations', () => {
     expect(body['screened']).toBe(false);
     expect(body['determination']).toMatchObject({ outcome: 'license-required', licenseRequired: true, eccn: '3A090.a' });
     const stored = await json(await h.call('GET', `/v1/determinations/${String(body['id'])}`, { key: h.keys.viewer }));
-    expect(stored).toMatchObject({ subjectKind: 'adhoc', actor: 'anna.analyst', inputs: { line: { order_id: 'SO-1001', quantity: '8' } } });
+    expect(stored).toMatchObject({ subjectKind: 'order-line', actor: 'anna.analyst', inputs: { record: { order_id: 'SO-1001', quantity: '8' }, screened: false } });
     expect(String(stored['ruleSetVersion'])).toMatch(/^determination-/);
   });
 

@@ -1,17 +1,17 @@
 import { isoDateOf, type IsoDate } from '../../core/calendar/iso-date.ts';
 import { ClassificationCache } from '../../core/determination/classification-context.ts';
-import { determine } from '../../core/determination/determine.ts';
 import { parseOrderLine, type LineError } from '../../core/determination/parse-order-line.ts';
 import type { Determination, HitReview, OrderLine, PartyScreening, Regime } from '../../core/determination/types.ts';
-import type { CountryCode } from '../../core/countries/country.ts';
 import { listVersionsUsed } from '../../ports/list-store.ts';
-import type { AlertStatus, DeterminationRecord, Store } from '../../ports/store.ts';
+import type { AlertStatus, DeterminationRecord, JsonValue, Store } from '../../ports/store.ts';
+import { ORDER_LINE_SUBJECT } from '../jobs/order-book-check.ts';
+import { decideLine, partyScreenings, screenLineParties, type RecordedReview } from '../jobs/order-line.ts';
 import type { ActiveScreening } from './deps.ts';
 import { toJsonObject } from './json.ts';
-import { raiseAlerts } from './screening-record.ts';
+import { raiseAlerts, subjectKeyOf } from './screening-record.ts';
 
 /** An order line as sent: the order-book column names with text (or number) values. */
-export type RawLine = Readonly<Record<string, string | number | boolean | null>>;
+export type RawLine = Readonly<Record<string, JsonValue>>;
 
 export interface DecideOptions {
   readonly asOf?: IsoDate;
@@ -20,7 +20,9 @@ export interface DecideOptions {
   readonly actor: string;
   /** Makes the stored determination idempotent (retries return the first answer). */
   readonly idempotencyKey?: string;
-  readonly subjectKind: string;
+  /** The stored order line it decides, when the line belongs to a stored order. */
+  readonly subjectId?: string;
+  readonly order?: { readonly id: string; readonly reference: string };
 }
 
 export type Decided =
@@ -35,17 +37,17 @@ const REVIEW_OF: Readonly<Record<AlertStatus, HitReview>> = {
   confirmed: 'confirmed',
 };
 
-/** Order-book text cells; numbers and booleans as their plain text, blanks as empty. */
+/** Order-book text cells (numbers and booleans spelled as JSON writes them), column names lower-cased. */
 export function textRecord(raw: RawLine): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) out[key.trim().toLowerCase()] = value === null ? '' : String(value);
+  for (const [key, value] of Object.entries(raw)) out[key.trim().toLowerCase()] = value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return out;
 }
 
 /**
- * Decides order lines the way `clearance check` does (parse, classify, screen, determine), but screens
- * through the alert store so an officer's clearance or confirmation of a hit counts, and records every
- * determination with its inputs, rule-set version and list versions so it can be replayed.
+ * Decides order lines through the same steps as the order-book job (screen the parties and raise alerts,
+ * decide, record), so an officer's clearance of a hit counts and every answer is stored in the form the
+ * replay reads: the raw line, as-of date, regime, list versions and the reviews standing at the time.
  */
 export class LineDecider {
   readonly #classifications = new ClassificationCache();
@@ -71,47 +73,44 @@ export class LineDecider {
     const parsed = parseOrderLine(record, lineNumber, { latestDate: this.latestDate });
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const line = parsed.value;
-    const asOf = options.asOf ?? line.orderDate;
-    const context = this.#classifications.get(line.item, asOf);
-    const screening = this.#screening === null ? null : await this.#screenParties(line);
-    const determination = determine(line, {
-      classification: context.classification,
-      item: context.item,
-      screening,
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      ...(options.regime === undefined ? {} : { regime: options.regime }),
-    });
+    const active = this.#screening;
+    const reviews: RecordedReview[] = [];
+    let screened: PartyScreening[] | null = null;
+    if (active !== null) {
+      const parties = screenLineParties(line, active.screener);
+      for (const party of parties) {
+        const subjectKey = subjectKeyOf(party.query);
+        // Kept as a party so that a later list update re-screens it.
+        await this.#store.parties.upsert({ name: party.query.name, country: party.country, externalRef: subjectKey });
+        for (const r of await raiseAlerts(this.#store, active, party.query, party.matches, subjectKey)) {
+          reviews.push({ role: party.role, list: r.match.list, sourceId: r.match.sourceId, review: REVIEW_OF[r.alert.status] });
+        }
+      }
+      screened = partyScreenings(parties, reviews);
+    }
+    const asOf = options.asOf ?? null;
+    const regime = options.regime ?? 'enforced';
+    const determination = decideLine({ line, asOf, regime, screening: screened }, this.#classifications);
     const stored = await this.#store.determinations.record({
-      subjectKind: options.subjectKind,
-      inputs: toJsonObject({ line: record, lineNumber, asOf: options.asOf ?? null, regime: options.regime ?? null }),
+      subjectKind: ORDER_LINE_SUBJECT,
+      ...(options.subjectId === undefined ? {} : { subjectId: options.subjectId }),
+      inputs: {
+        record,
+        lineNumber,
+        orderId: options.order?.id ?? null,
+        orderReference: options.order?.reference ?? null,
+        asOf,
+        regime,
+        screened: active !== null,
+        reviews: reviews.map((r) => toJsonObject(r)),
+      },
       outputs: toJsonObject(determination),
       ruleSetVersion: determination.ruleSetVersion,
-      listVersions: this.#screening === null ? {} : listVersionsUsed(this.#screening.versions),
-      asOf: determination.asOf,
+      listVersions: active === null ? {} : listVersionsUsed(active.versions),
+      asOf: asOf ?? line.orderDate,
       actor: options.actor,
       ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
     });
     return { ok: true, line, determination, record: stored };
-  }
-
-  async #screenParties(line: OrderLine): Promise<PartyScreening[]> {
-    const parties: PartyScreening[] = [await this.#party('end_user', line.endUser, line.endUserCountry)];
-    if (line.consignee !== null && line.consignee !== line.endUser) parties.push(await this.#party('consignee', line.consignee, line.shipToCountry));
-    return parties;
-  }
-
-  async #party(role: PartyScreening['role'], name: string, country: CountryCode): Promise<PartyScreening> {
-    const active = this.#screening;
-    if (active === null) return { role, name, country, hits: [] };
-    const query = { name, country };
-    const screened = await raiseAlerts(this.#store, active, query, active.screener.screen(query));
-    const newest = active.versions.map((v) => v.publishedAt ?? v.importedAt.slice(0, 10)).sort().at(-1);
-    return {
-      role,
-      name,
-      country,
-      hits: screened.map((s) => ({ match: s.match, review: REVIEW_OF[s.alert.status] })),
-      ...(newest === undefined ? {} : { listsAsOf: `lists as of ${newest}` }),
-    };
   }
 }

@@ -84,7 +84,6 @@ export function registerDetermineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const decider = new LineDecider(deps.store, screening, deps.now());
     const decided = await decider.decide(body.line, 1, {
       actor: principal.owner,
-      subjectKind: 'adhoc',
       ...(body.asOf === undefined ? {} : { asOf: asOfOr(body.asOf, deps.now()) }),
       ...(body.regime === undefined ? {} : { regime: body.regime }),
       // Scoped to the key so two callers cannot collide on a key.

@@ -3,11 +3,11 @@ import { parse } from 'csv-parse/sync';
 import type { Context } from 'hono';
 import { REQUIRED_COLUMNS } from '../../../core/determination/parse-order-line.ts';
 import { OUTCOMES } from '../../../core/determination/types.ts';
+import type { OrderRecord } from '../../../ports/store.ts';
 import type { AppDeps } from '../deps.ts';
 import { LineDecider, textRecord, type RawLine } from '../determination-service.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../errors.ts';
-import { toJsonObject } from '../json.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { JobSchema } from './jobs.ts';
 import { Json, commonErrors, security } from '../schemas/common.ts';
@@ -15,7 +15,7 @@ import { AsOf, asOfOr } from '../schemas/dates.ts';
 import { OrderLineBody, Regime } from '../schemas/determination.ts';
 
 const JsonBook = z
-  .object({ lines: z.array(OrderLineBody).min(1).max(1_000_000), asOf: AsOf.optional(), regime: Regime.optional(), reference: z.string().max(200).optional() })
+  .object({ lines: z.array(OrderLineBody).min(1).max(1_000_000), asOf: AsOf.optional(), regime: Regime.optional(), reference: z.string().trim().min(1).max(200).optional() })
   .strict();
 
 const LineResult = z
@@ -38,7 +38,7 @@ const route = createRoute({
   security,
   middleware: [requireRole('analyst')] as const,
   request: {
-    query: z.object({ asOf: AsOf.optional(), regime: Regime.optional(), name: z.string().max(200).optional().openapi({ description: 'File name, kept with the job' }) }),
+    query: z.object({ asOf: AsOf.optional(), regime: Regime.optional(), reference: z.string().trim().min(1).max(200).optional().openapi({ description: 'Your order-book reference; must be new' }), name: z.string().max(200).optional().openapi({ description: 'File name, kept with the job' }) }),
     body: {
       // Not marked required: the JSON validator would otherwise run on CSV bodies too. readBook insists on one.
       required: false,
@@ -53,7 +53,7 @@ const route = createRoute({
       description: 'Every line, in order, with a summary',
       content: {
         'application/json': {
-          schema: z.object({ summary: z.object({ lines: z.number(), decided: z.number(), errors: z.number(), byOutcome: z.record(z.string(), z.number()), screened: z.boolean() }), results: z.array(LineResult) }),
+          schema: z.object({ order: z.object({ id: z.string(), reference: z.string() }), summary: z.object({ lines: z.number(), decided: z.number(), errors: z.number(), byOutcome: z.record(z.string(), z.number()), screened: z.boolean() }), results: z.array(LineResult) }),
         },
       },
     },
@@ -64,6 +64,7 @@ const route = createRoute({
 
 interface Book {
   readonly lines: readonly RawLine[];
+  readonly reference: string | undefined;
   readonly asOf: string | undefined;
   readonly regime: 'enforced' | 'codified' | undefined;
   /** The line number of each record in the source: CSV counts the header as line 1. */
@@ -84,9 +85,9 @@ function csvBook(text: string): RawLine[] {
   return records;
 }
 
-async function readBook(c: Context<AppEnv>, query: { asOf?: string | undefined; regime?: 'enforced' | 'codified' | undefined }): Promise<Book> {
+async function readBook(c: Context<AppEnv>, query: { asOf?: string | undefined; regime?: 'enforced' | 'codified' | undefined; reference?: string | undefined }): Promise<Book> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType === 'text/csv') return { lines: csvBook(await c.req.text()), asOf: query.asOf, regime: query.regime, firstLine: 2 };
+  if (mediaType === 'text/csv') return { lines: csvBook(await c.req.text()), reference: query.reference, asOf: query.asOf, regime: query.regime, firstLine: 2 };
   if (!/^application\/([\w.-]+\+)?json$/.test(mediaType)) {
     throw problem('invalid_input', 'send the order book as text/csv or as application/json {lines: [...]}', { field: 'content-type', accepted: 'text/csv, application/json' });
   }
@@ -97,7 +98,21 @@ async function readBook(c: Context<AppEnv>, query: { asOf?: string | undefined; 
     const issue = parsed.error.issues[0];
     throw problem('invalid_input', issue?.message ?? 'invalid order book', { field: issue === undefined ? 'body' : issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') });
   }
-  return { lines: parsed.data.lines, asOf: parsed.data.asOf ?? query.asOf, regime: parsed.data.regime ?? query.regime, firstLine: 1 };
+  return { lines: parsed.data.lines, reference: parsed.data.reference ?? query.reference, asOf: parsed.data.asOf ?? query.asOf, regime: parsed.data.regime ?? query.regime, firstLine: 1 };
+}
+
+/** Keeps the uploaded book as an order with its lines, verbatim, so a job (or a replay) works from the stored copy. */
+async function storeOrder(deps: AppDeps, book: Book, reference: string): Promise<OrderRecord> {
+  const lines = book.lines.map((raw, i) => {
+    const data = textRecord(raw);
+    const quantity = Number(data['quantity']);
+    return { lineNo: book.firstLine + i, item: (data['item'] ?? '').trim().toLowerCase(), quantity: Number.isFinite(quantity) && quantity >= 0 ? quantity : 0, data };
+  });
+  const order = await deps.store.orders.create({ reference, lines });
+  if (order.lines.length !== lines.length) {
+    throw problem('conflict', `an order with reference "${reference}" is already stored with ${order.lines.length} lines`, { field: 'reference', accepted: 'a new reference' });
+  }
+  return order;
 }
 
 export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -105,45 +120,43 @@ export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     const query = c.req.valid('query');
     const book = await readBook(c, query);
     const principal = c.get('principal');
+    const reference = book.reference ?? `api-${deps.now().toISOString()}-${c.get('requestId').slice(0, 8)}`;
     if (book.lines.length > deps.config.inlineLimit) {
       if (deps.jobs === undefined) {
         throw problem('invalid_input', `books over ${deps.config.inlineLimit} lines run as jobs, and this server runs no job queue`, { field: 'lines', accepted: `at most ${deps.config.inlineLimit} lines` });
       }
+      const order = await storeOrder(deps, book, reference);
       const job = await deps.jobs.submit({
         kind: 'order-book-check',
-        params: toJsonObject({
-          name: query.name ?? 'upload',
-          asOf: book.asOf ?? null,
-          regime: book.regime ?? null,
-          firstLine: book.firstLine,
-          lines: book.lines.map(textRecord),
-        }),
+        params: { orderId: order.id, reference: order.reference, name: query.name ?? null, asOf: book.asOf ?? null, regime: book.regime ?? null },
         createdBy: principal.owner,
         total: book.lines.length,
       });
       return c.json({ job }, 202);
     }
+    const order = await storeOrder(deps, book, reference);
     const screening = await deps.screening();
     const decider = new LineDecider(deps.store, screening, deps.now());
     const results: z.infer<typeof LineResult>[] = [];
     const byOutcome: Record<string, number> = {};
     let errors = 0;
-    for (const [i, raw] of book.lines.entries()) {
-      const lineNumber = book.firstLine + i;
-      const decided = await decider.decide(raw, lineNumber, {
+    for (const stored of order.lines) {
+      const decided = await decider.decide(stored.data, stored.lineNo, {
         actor: principal.owner,
-        subjectKind: 'order-line',
+        subjectId: stored.id,
+        order: { id: order.id, reference: order.reference },
+        idempotencyKey: `inline:${order.id}:line:${stored.lineNo}`,
         ...(book.asOf === undefined ? {} : { asOf: asOfOr(book.asOf, deps.now()) }),
         ...(book.regime === undefined ? {} : { regime: book.regime }),
       });
       if (decided.ok) {
         byOutcome[decided.determination.outcome] = (byOutcome[decided.determination.outcome] ?? 0) + 1;
-        results.push({ line: lineNumber, orderId: decided.line.orderId, outcome: decided.determination.outcome, determinationId: decided.record.id, determination: decided.record.outputs, errors: [] });
+        results.push({ line: stored.lineNo, orderId: decided.line.orderId, outcome: decided.determination.outcome, determinationId: decided.record.id, determination: decided.record.outputs, errors: [] });
       } else {
         errors += 1;
-        results.push({ line: lineNumber, orderId: decided.error.orderId, outcome: 'error' as const, determinationId: null, determination: null, errors: decided.error.issues.map((i) => ({ ...i })) });
+        results.push({ line: stored.lineNo, orderId: decided.error.orderId, outcome: 'error', determinationId: null, determination: null, errors: decided.error.issues.map((i) => ({ ...i })) });
       }
     }
-    return c.json({ summary: { lines: book.lines.length, decided: book.lines.length - errors, errors, byOutcome, screened: screening !== null }, results }, 200);
+    return c.json({ order: { id: order.id, reference: order.reference }, summary: { lines: order.lines.length, decided: order.lines.length - errors, errors, byOutcome, screened: screening !== null }, results }, 200);
   });
 }

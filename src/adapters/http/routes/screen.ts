@@ -104,6 +104,16 @@ export async function activeScreening(deps: AppDeps): Promise<ActiveScreening> {
   return active;
 }
 
+/** Screened parties are kept so that the re-screening after a list update covers them. */
+async function keepParty(deps: AppDeps, query: ScreeningQuery): Promise<void> {
+  await deps.store.parties.upsert({
+    name: query.name,
+    ...(query.country === undefined ? {} : { country: query.country }),
+    ...(query.address === undefined ? {} : { address: query.address }),
+    externalRef: subjectKeyOf(query),
+  });
+}
+
 function wireMatches(screened: readonly ScreenedMatch[]) {
   return screened.map(({ match, alert, newAlert }) => ({
     list: match.list,
@@ -139,6 +149,7 @@ export function registerScreenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const active = await activeScreening(deps);
     const query = queryOf(body);
     const matches = active.screener.screen(query, screenOptions(body));
+    await keepParty(deps, query);
     const screened = await raiseAlerts(deps.store, active, query, matches);
     return c.json({ query: toJsonObject(query), subjectKey: subjectKeyOf(query), matches: wireMatches(screened), lists: wireLists(active) }, 200);
   });
@@ -154,7 +165,7 @@ export function registerScreenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       }
       const job = await deps.jobs.submit({
         kind: 'batch-screening',
-        params: toJsonObject({ parties: body.parties, options: screenOptions(body) }),
+        params: toJsonObject({ parties: body.parties, ...(body.threshold === undefined ? {} : { threshold: body.threshold }) }),
         createdBy: c.get('principal').owner,
         total: body.parties.length,
       });
@@ -165,6 +176,7 @@ export function registerScreenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const results = [];
     for (const party of body.parties) {
       const query = queryOf(party);
+      await keepParty(deps, query);
       const screened = await raiseAlerts(deps.store, active, query, active.screener.screen(query, options));
       results.push({ ref: party.ref ?? null, query: toJsonObject(query), subjectKey: subjectKeyOf(query), matches: wireMatches(screened), lists: wireLists(active) });
     }
