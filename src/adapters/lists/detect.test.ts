@@ -36,3 +36,10 @@ describe.skipIf(missingShared('data', 'lists') !== null)('folders of official fi
     expect(ignored.map((i) => i.name)).toEqual(['SOURCES.md']);
   });
 });
+
+describe.skipIf(missingShared('data', 'lists', 'ofac_sdn_full_set_2021-07') !== null)('an OFAC primary file given alone (shared data)', () => {
+  it('brings its companion files from the same folder', async () => {
+    const files = await readListPath(sharedPath('data', 'lists', 'ofac_sdn_full_set_2021-07', 'sdn.csv'));
+    expect(files.map((f) => f.name)).toEqual(['sdn.csv', 'add.csv', 'alt.csv', 'sdn_comments.csv']);
+  });
+});
