@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +76,37 @@ describe('FsListStore crash safety', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.split('\n')[0] + '\n');
     await expect(store.active()).rejects.toMatchObject({ code: 'list_integrity' });
+  });
+});
+
+describe('FsListStore after a real crash', () => {
+  it('keeps the previous version active and readable when the importing process is killed mid-write, and the next import takes over the lock', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clearance-lists-crash-'));
+    try {
+      const store = new FsListStore(dir);
+      const good = await store.importVersion(csl('aa', [entry('1', 'Alpha Co'), entry('2', 'Beta Co')]), { now: new Date('2026-11-01T00:00:00Z') });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-child.fixture.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('writing')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+      });
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+
+      expect(await readdir(join(dir, 'lists'))).toContain('.lock'); // left behind by the dead process
+      const reopened = new FsListStore(dir);
+      expect((await reopened.activeVersions()).map((v) => v.id)).toEqual([good.version.id]);
+      expect((await reopened.active()).entries.map((e) => e.name)).toEqual(['Alpha Co', 'Beta Co']);
+      expect(await reopened.listVersions()).toHaveLength(1);
+
+      const next = await reopened.importVersion(csl('bb', [entry('1', 'Alpha Co'), entry('2', 'Beta Co'), entry('3', 'Gamma Co')]), { now: new Date('2026-11-06T00:00:00Z') });
+      expect(next.kind).toBe('imported');
+      expect(await readdir(join(dir, 'lists', 'staging'))).toEqual([]);
+      expect((await reopened.active()).entries).toHaveLength(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
