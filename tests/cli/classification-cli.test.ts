@@ -58,6 +58,7 @@ describe('clearance classify / chips / headroom', () => {
     const margins = r.tests.map((t: { margin: string | null }) => t.margin);
     expect(margins).toContain('TPP 2368 is 32 below 2400 (1.3 %)');
     expect(margins).toContain('PD 2.91 is 0.29 below 3.2 (9.1 %)');
+    expect(r.bindingMargins).toEqual(['3A090.b.1: TPP 2368 is 32 below 2400 (1.3 %)', '3A090.b.2: PD 2.91 is 0.29 below 3.2 (9.1 %)']);
     expect(r.performanceDensity).toBeCloseTo(2.91, 2);
     expect(Array.isArray(r.policy)).toBe(true);
   });

@@ -30,6 +30,7 @@ describe('worked examples (reference rules §7), 2022 and 2023 regimes', () => {
     expect(r.status).toBe('not-controlled');
     expect(testById(r, '3a090.b.1')?.margin).toBe('TPP 2368 is 32 below 2400 (1.3 %)');
     expect(testById(r, '3a090.b.2')?.margin).toBe('PD 2.91 is 0.29 below 3.2 (9.1 %)');
+    expect(r.bindingMargins).toEqual(['3A090.b.1: TPP 2368 is 32 below 2400 (1.3 %)', '3A090.b.2: PD 2.91 is 0.29 below 3.2 (9.1 %)']);
     expect(r.summary).toContain('TPP 2368 is 32 below 2400');
     expect(r.summary).toContain('PD 2.91 is 0.29 below 3.2');
     expect(r.insufficientData).toEqual([]);

@@ -29,7 +29,7 @@ export interface ClassifyOptions {
 
 /** A full classification: every field of the contract is filled. */
 export type Classification = ClassificationResult &
-  Required<Pick<ClassificationResult, 'status' | 'summary' | 'tppBasis' | 'possibleParagraphs' | 'uncertainties' | 'atOnlyEccn'>>;
+  Required<Pick<ClassificationResult, 'status' | 'summary' | 'tppBasis' | 'possibleParagraphs' | 'uncertainties' | 'atOnlyEccn' | 'bindingMargins'>>;
 
 const MISSING: Readonly<Record<Quantity, string>> = {
   tpp: 'dense rates: at least one dense rate (fp64, fp32, tf32, fp16, bf16, fp8, fp6, int8, fp4, int4) needed to compute TPP',
@@ -105,6 +105,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
       possibleParagraphs: [],
       uncertainties: [...uncertainties],
       atOnlyEccn: null,
+      bindingMargins: [],
     };
   }
 
@@ -216,8 +217,10 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
   let paragraph: string | null = null;
   let controlLevel: ControlLevel | null = null;
   let summary: string;
+  let bindingMargins: string[] = [];
   if (excludedBy !== null) {
     status = 'not-controlled';
+    bindingMargins = excludedBy.margin === null ? [] : [`${excludedBy.text}: ${excludedBy.margin}`];
     summary = `not 3A090: ${excludedBy.text} (not designed or marketed for datacenters; ${excludedBy.margin ?? ''})`;
   } else if (undetermined) {
     status = 'undetermined';
@@ -230,10 +233,14 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     eccn = matched.paragraph.eccn;
     paragraph = matched.paragraph.paragraph;
     summary = `${paragraph}: ${matched.outcome.margin ?? 'met'}`;
+    bindingMargins = matched.outcome.margin === null ? [] : [`${paragraph}: ${matched.outcome.margin}`];
   } else {
     status = 'not-controlled';
-    const reasons = evaluated.map((e) => `${shortName(e.paragraph.paragraph)}: ${e.outcome.margin ?? 'not met'}`);
-    summary = `not 3A090${version.id.includes('2022') ? ' (2022 rule)' : ''}: ${reasons.join('; ')}`;
+    // The binding lines are those of the lowest level: the first the item would cross (H20: .b.1 and .b.2).
+    const lowest = evaluated.at(-1)?.paragraph.level;
+    bindingMargins = evaluated.filter((e) => e.paragraph.level === lowest).map((e) => `${e.paragraph.paragraph}: ${e.outcome.margin ?? 'not met'}`);
+    const others = evaluated.filter((e) => e.paragraph.level !== lowest).map((e) => `${shortName(e.paragraph.paragraph)}: ${e.outcome.margin ?? 'not met'}`);
+    summary = `not 3A090${version.id.includes('2022') ? ' (2022 rule)' : ''}: ${bindingMargins.map(shortName).join('; ')}${others.length > 0 ? ` (also ${others.join('; ')})` : ''}`;
   }
 
   // Where the item lands: 4A090 for systems, the ".z" paragraph of its host ECCN, else 3A090.
@@ -353,6 +360,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     possibleParagraphs: status === 'undetermined' ? possible : [],
     uncertainties: [...uncertainties],
     atOnlyEccn,
+    bindingMargins,
   };
 }
 

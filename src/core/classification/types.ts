@@ -86,6 +86,9 @@ export interface ClassificationResult {
   readonly uncertainties?: readonly string[];
   /** When outside the advanced-computing entries: the AT-only entry the item meets (e.g. "3A991.p", "4A994.l"), else null. */
   readonly atOnlyEccn?: string | null;
+  /** The margins that decide the outcome: the met paragraph's, or when not controlled the nearest lines
+   * (H20: ["3A090.b.1: TPP 2368 is 32 below 2400 (1.3 %)", "3A090.b.2: PD 2.91 is 0.29 below 3.2 (9.1 %)"]). */
+  readonly bindingMargins?: readonly string[];
 }
 
 export type ClassificationStatus = 'controlled' | 'not-controlled' | 'undetermined';
