@@ -70,7 +70,13 @@ describe('headroom', () => {
   it('unknown die area: gives the limit that holds for any area and names the missing datum', () => {
     const h = headroom(makeSpec({ id: 'x', int8: 250 }), D2024);
     expect(h.outside3A090.maxTpp.value).toBe(1600);
+    expect(h.outside3A090.currentlyOutside).toBeNull();
+    expect(h.outside3A090.tppHeadroom).toBeNull();
+    expect(h.outside3A090.summary).toMatch(/whatever the die area/);
     expect(h.insufficientData.join(' ')).toMatch(/die_area_mm2/);
+    // At TPP 2000, PD < 3.2 keeps it out: a die larger than 625 mm².
+    expect(h.outside3A090.maxPdAtCurrentTpp?.value).toBe(3.2);
+    expect(h.outside3A090.summary).toMatch(/die larger than 625 mm²/);
   });
 
   it('the limit is exact: just below it the item is outside 3A090, at it the item is inside (datacenter, any area)', () => {

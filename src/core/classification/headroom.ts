@@ -79,7 +79,8 @@ export function headroom(spec: AcceleratorSpec, asOf: IsoDate, options: { datace
     const blocked: string[] = [];
     const tppIntervals = version === null ? [] : paragraphs.flatMap((p) => tppInterval(p, version, datacenter, area, m.values.io, insufficient, blocked));
     const maxTpp = infimum(tppIntervals, version === null ? `no 3A090 before 2022-10-07` : blocked.length > 0 ? blocked.join('; ') : `no ${name} paragraph can be met on this date`);
-    if (area === null && paragraphs.some((p) => p.conditions.some((c) => c.quantity === 'pd'))) {
+    const areaMatters = area === null && paragraphs.some((p) => p.conditions.some((c) => c.quantity === 'pd'));
+    if (areaMatters) {
       insufficient.add('die_area_mm2: die area needed for the exact TPP limit (the limit shown holds whatever the area)');
     }
     const current = m.tpp.tpp;
@@ -96,14 +97,19 @@ export function headroom(spec: AcceleratorSpec, asOf: IsoDate, options: { datace
       maxDenseTops: maxTpp.value === null ? null : round(maxTpp.value / BIT_LENGTH[precision], 3),
     }));
     const currentlyOutside = current === null ? null : maxTpp.value === null ? true : area === null && current >= maxTpp.value ? null : current < maxTpp.value;
-    const tppHeadroom = current === null || maxTpp.value === null ? null : round(maxTpp.value - current, 3);
+    // With the area unknown, a TPP above the area-independent limit may still be outside: no headroom figure then.
+    const tppHeadroom = current === null || maxTpp.value === null || (areaMatters && current >= maxTpp.value) ? null : round(maxTpp.value - current, 3);
     const parts: string[] = [];
     if (maxTpp.value === null) parts.push(`outside ${name} at any TPP (${maxTpp.binding})`);
-    else {
+    else if (areaMatters) {
+      parts.push(`TPP below ${formatNumber(maxTpp.value, 1)} is outside whatever the die area (${maxTpp.binding}); the exact limit needs the die area`);
+    } else {
       parts.push(`TPP must stay below ${formatNumber(maxTpp.value, 1)} (${maxTpp.binding})`);
       if (current !== null && tppHeadroom !== null) parts.push(`current TPP ${formatNumber(current, 1)} is ${tppHeadroom > 0 ? `${formatNumber(tppHeadroom, 1)} inside` : `${formatNumber(-tppHeadroom, 1)} over`} the line`);
     }
-    if (maxPd !== null && maxPd.value !== null && maxPd.value > 0) parts.push(`at this TPP, PD must stay below ${formatNumber(maxPd.value, 2)} (${maxPd.binding})`);
+    if (maxPd !== null && maxPd.value !== null && maxPd.value > 0 && current !== null) {
+      parts.push(`at this TPP, PD must stay below ${formatNumber(maxPd.value, 2)}, i.e. a die larger than ${formatNumber(current / maxPd.value, 1)} mm² (${maxPd.binding})`);
+    }
     if (maxIo !== null && maxIo.value !== null && maxIo.value > 0) {
       const io = m.values.io;
       parts.push(`at this TPP, I/O must stay below ${formatNumber(maxIo.value, 0)} GB/s (${maxIo.binding})${io === null ? '' : `; current I/O ${formatNumber(io, 0)} GB/s`}`);
