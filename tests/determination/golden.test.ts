@@ -54,8 +54,8 @@ const SCENARIOS: readonly Scenario[] = [
   { fact: 'L40S (no NVLink) free under the 2022 rule', item: 'nvidia-l40s', date: '2023-11-16', to: 'CN', expect: { outcome: 'no-license-required' } },
   { fact: 'L40S captured 2023-11-17 (3A090.a.1, datacenter: no NAC)', item: 'nvidia-l40s', date: '2023-11-17', to: 'CN', expect: { outcome: 'license-required', exceptions: [] } },
   { fact: 'RTX 4090 free under the 2022 rule (PCIe only)', item: 'nvidia-rtx-4090', date: '2023-11-10', to: 'CN', expect: { outcome: 'no-license-required' } },
-  { fact: 'RTX 4090 (consumer, TPP ≥ 4800) to China: NAC with 25-day notice', item: 'nvidia-rtx-4090', date: '2023-12-01', to: 'CN', expect: { outcome: 'license-exception', licenseRequired: true, exceptions: ['NAC'] } },
-  { fact: 'before 2024-04-04 NAC (with notice) covered D:1 destinations too', item: 'nvidia-rtx-4090', date: '2023-12-01', to: 'VN', expect: { outcome: 'license-exception', exceptions: ['NAC'], enforcement: ['unverified'] } },
+  { fact: 'RTX 4090 (consumer, TPP ≥ 4800) to China: NAC with 25-day notice', item: 'nvidia-rtx-4090', date: '2023-12-01', to: 'CN', expect: { outcome: 'license-exception', licenseRequired: true, exceptions: ['NAC'], notifyDays: 25 } },
+  { fact: 'before 2024-04-04 NAC covered D:1 destinations too, without notification', item: 'nvidia-rtx-4090', date: '2023-12-01', to: 'VN', hq: 'VN', expect: { outcome: 'license-exception', exceptions: ['NAC'], notifyDays: null, enforcement: ['unverified'] } },
   { fact: 'from 2024-04-04 ACA (no notice) covers D:1/D:4', item: 'nvidia-rtx-4090', date: '2024-04-04', to: 'VN', expect: { outcome: 'license-exception', exceptions: ['ACA'] } },
   { fact: 'from 2024-04-04 NAC still covers D:5', item: 'nvidia-rtx-4090', date: '2024-04-04', to: 'CN', expect: { outcome: 'license-exception', exceptions: ['NAC'], policy: 'case-by-case' } },
   { fact: 'RTX 4090D: consumer part under TPP 4800 is outside 3A090 (Note 2)', item: 'nvidia-rtx-4090d', date: '2024-06-01', to: 'CN', expect: { outcome: 'no-license-required', reasons: ['not-advanced-computing'] } },
@@ -202,6 +202,7 @@ describe('golden determination scenarios', () => {
       if (e.conditionIncludes !== undefined) expect(d.conditions.join(' ')).toContain(e.conditionIncludes);
       if (e.warningIncludes !== undefined) expect(d.warnings.join(' ')).toContain(e.warningIncludes);
       if (e.blocked !== undefined) expect(d.blocked).toBe(e.blocked);
+      if (e.notifyDays !== undefined) expect(d.exceptions[0]?.notifyDaysBefore ?? null).toBe(e.notifyDays);
       // Every answer can be replayed and defended: a rule-set version and a citation on every reason.
       expect(d.ruleSetVersion).toBe(RULE_SET_VERSION);
       for (const r of d.reasons) expect(r.citation.length).toBeGreaterThan(0);

@@ -33,6 +33,8 @@ export interface Scenario {
     readonly conditionIncludes?: string;
     readonly warningIncludes?: string;
     readonly blocked?: boolean;
+    /** Days of advance notice on the first exception; null for none. */
+    readonly notifyDays?: number | null;
   };
 }
 

@@ -9,7 +9,7 @@ export interface NacAcaVersion {
   readonly id: string;
   readonly effective: IsoDate;
   readonly citation: Citation;
-  /** Destinations NAC reaches: every destination the § 742.6 scope covers, or only D:5/Macau (and D:5/Macau-headquartered parties). */
+  /** Destinations NAC reaches: every destination the § 742.6 scope covers (2023), or only D:5/Macau and D:5/Macau-headquartered parties. */
   readonly nacReach: 'all-in-scope' | 'd5-macau-and-hq';
   /** Destinations ACA reaches; null before ACA existed. */
   readonly acaReach: null | 'd1-d4-not-d5-macau' | 'worldwide-except-d5-macau-hq';
@@ -34,7 +34,7 @@ export const NAC_ACA_VERSIONS: readonly NacAcaVersion[] = [
     nacReach: 'all-in-scope',
     acaReach: null,
     nacConditions: NAC_BASE,
-    uncertain: 'the 2023 NAC scope (all destinations in scope, with notification) is from secondary summaries; the 2023 § 740.8 text was not retrieved',
+    uncertain: 'the 2023 NAC terms (notification for Macau/D:5 and HQ cases only, none for D:1/D:4) are from secondary summaries (CSET, Dec 2023); the 2023 § 740.8 text was not retrieved',
   },
   {
     id: '740.8-nac-aca-2024-04-04',
@@ -95,7 +95,12 @@ export function nacAcaOffer(f: NacAcaFacts): ExceptionOffer | null {
     conditions: ['no notification to BIS (AES licence code C68)', 'a written purchase order before shipping'],
     ...uncertain,
   };
-  if (v.acaReach === null) return f.destinationInScope || f.hqD5OrMacau ? nac : null;
+  if (v.acaReach === null) {
+    // 2023 text: one exception, NAC; notification only for Macau/D:5 and D:5/Macau-headquartered parties.
+    if (f.destinationD5OrMacau || f.hqD5OrMacau) return nac;
+    if (!f.destinationInScope) return null;
+    return { code: 'NAC', citation: v.citation, conditions: ['no notification for D:1/D:4 destinations under the 2023 text (later split out as ACA)', 'a written purchase order before shipping'], ...uncertain };
+  }
   // ACA also covers in-country transfers within Macau/D:5.
   if (f.inCountryTransfer && f.destinationD5OrMacau && !f.hqD5OrMacau) return aca;
   if (f.destinationD5OrMacau || f.hqD5OrMacau) return nac;
