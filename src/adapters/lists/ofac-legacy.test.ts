@@ -93,3 +93,28 @@ describe.skipIf(missingShared('data', 'lists', 'ofac_non_sdn_2025-12') !== null)
     expect(countBy(entries, (e) => e.list)).toEqual({ 'ofac-plc': 78, 'ofac-ssi': 286, 'ofac-cmic': 68, 'ofac-cap': 1, 'ofac-nsmbs': 9 });
   });
 });
+
+describe('OFAC address file cut at a line boundary', () => {
+  it('is caught by the one-address-row-per-record convention even when the trailer check is off', () => {
+    const sdn = text('sdn.csv', '10,"A CO",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n11,"B CO",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\u001a');
+    const whole = text('add.csv', '10,1,-0- ,"Dubai","United Arab Emirates",-0- \r\n11,2,-0- ,-0- ,-0- ,-0- \r\n\u001a');
+    const cut = text('add.csv', '10,1,-0- ,"Dubai","United Arab Emirates",-0- \r\n');
+    expect([...parseOfacSet({ set: 'sdn', primary: sdn, addresses: whole }).entries]).toHaveLength(2);
+    expect(() => parseOfacSet({ set: 'sdn', primary: sdn, addresses: cut }, { allowMissingTrailer: true })).toThrow(/ent_num 11 and above.*truncated/);
+  });
+});
+
+describe.skipIf(missingShared('data', 'lists', 'ofac_sdn_aliases_addresses_2025-12') !== null || missingShared('data', 'lists', 'ofac_sdn_2024-05-03') !== null)(
+  'joining the 2024 sdn.csv with the 2025 alias/address files (shared data)',
+  () => {
+    it('joins 17,647 of the 20,107 alias rows and reports the rest as orphans', () => {
+      const later = 'ofac_sdn_aliases_addresses_2025-12';
+      const parsed = parseOfacSet({
+        set: 'sdn', primary: shared('ofac_sdn_2024-05-03', 'sdn.csv'), aliases: shared(later, 'alt.csv'), addresses: shared(later, 'add.csv'), comments: shared(later, 'sdn_comments.csv'),
+      });
+      expect(parsed.files.find((f) => f.name === 'alt.csv')?.rows).toBe(20107);
+      expect(parsed.files.find((f) => f.name === 'add.csv')?.rows).toBe(24244);
+      expect(parsed.warnings).toContain('2460 aliases rows name an ent_num that is not in sdn.csv (files from different dates?); they were skipped');
+    });
+  },
+);

@@ -172,8 +172,13 @@ export function parseOfacSet(files: OfacFiles, options: OfacParseOptions = {}): 
   if (files.addresses !== undefined) {
     const rows = readRows(files.addresses, 6, options, warnings);
     records.push(fileRecord(files.addresses, rows.length));
+    let highestWithAddress = -1;
+    const withAddressRow = new Set<string>();
     for (const row of rows) {
-      const draft = drafts.get((row[0] ?? '').trim());
+      const id = (row[0] ?? '').trim();
+      highestWithAddress = Math.max(highestWithAddress, Number(id) || -1);
+      withAddressRow.add(id);
+      const draft = drafts.get(id);
       if (draft === undefined) {
         orphans.addresses += 1;
         continue;
@@ -183,6 +188,14 @@ export function parseOfacSet(files: OfacFiles, options: OfacParseOptions = {}): 
       if (text === '') continue;
       const code = country === undefined ? undefined : countryCode(country);
       draft.addresses.push(code === undefined ? { text } : { text, country: code });
+    }
+    // OFAC writes at least one address row (possibly all -0-) for every record, in ent_num order:
+    // records past the last address row mean the address file lost its tail.
+    const tail = [...drafts.keys()].filter((id) => Number(id) > highestWithAddress && !withAddressRow.has(id));
+    if (tail.length > 0) {
+      throw integrityError(files.addresses.name, [
+        { message: `${tail.length} records of ${files.primary.name} (ent_num ${tail[0]} and above) have no row here although OFAC writes one for every record: the file looks truncated` },
+      ]);
     }
   } else {
     warnings.push(`${OFAC_FILE_NAMES[files.set].addresses} not given: addresses are missing from this version`);
