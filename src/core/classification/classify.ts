@@ -371,7 +371,7 @@ function laterChanges(spec: AcceleratorSpec, asOf: IsoDate, options: ClassifyOpt
     ...POLICY_BAND_VERSIONS.map((b) => ({ effective: b.effective, ruleId: b.id, title: 'Licence review policy band (§ 742.6(b)(10))' })),
     ...ECCN_3A991_P_VERSIONS.map((v) => ({ effective: v.effective, ruleId: v.id, title: `AT-only ${v.eccn} / ${v.systemEccn}` })),
   ]
-    .filter((d) => d.effective > asOf)
+    .filter((d, i, all) => d.effective > asOf && all.findIndex((o) => o.effective === d.effective) === i)
     .sort((a, b) => a.effective.localeCompare(b.effective));
   const changes: LaterChange[] = [];
   let previous = now;
