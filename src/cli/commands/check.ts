@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { isoDateOf, parseIsoDate, type IsoDate } from '../../core/calendar/iso-date.ts';
 import { ClassificationCache } from '../../core/determination/classification-context.ts';
-import { determine } from '../../core/determination/determine.ts';
+import { DeterminationMemo } from '../../core/determination/determination-memo.ts';
 import { RULE_SET_VERSION } from '../../core/determination/rule-set.ts';
 import { OUTCOMES, type Determination, type OrderLine, type Outcome, type Regime } from '../../core/determination/types.ts';
 import { ClearanceError } from '../../core/errors.ts';
@@ -97,6 +97,7 @@ async function runCheck(file: string, options: CheckOptions): Promise<number> {
   let bytes = 0;
 
   const cache = new ClassificationCache();
+  const memo = new DeterminationMemo();
   const summary = new BookSummary();
   let columns: readonly string[] = [];
   const errors: string[] = [];
@@ -104,7 +105,7 @@ async function runCheck(file: string, options: CheckOptions): Promise<number> {
   const decide = (line: OrderLine): Determination => {
     const at = asOf ?? line.orderDate;
     const ctx = cache.get(line.item, at);
-    return determine(line, {
+    return memo.decide(line, {
       classification: ctx.classification,
       item: ctx.item,
       screening: screener === null ? null : screener.screenLine(line),

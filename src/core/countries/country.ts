@@ -24,8 +24,10 @@ const COMMON_MISTAKES: Readonly<Record<string, CountryCode>> = {
   RUS: 'RU',
 };
 
+const CODES: ReadonlySet<string> = new Set(Object.keys(ISO_3166_ALPHA2));
+
 export function isCountryCode(value: string): value is CountryCode {
-  return Object.hasOwn(ISO_3166_ALPHA2, value);
+  return CODES.has(value);
 }
 
 export function countryName(code: CountryCode): string {
