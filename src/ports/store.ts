@@ -345,11 +345,12 @@ export interface AlertRepository {
 }
 
 export interface ApiKeyRepository {
-  create(input: { readonly owner: string; readonly role: Role }): Promise<CreatedApiKey>;
+  /** `actor` is who creates it, for the audit trail (default "cli"). */
+  create(input: { readonly owner: string; readonly role: Role; readonly actor?: string }): Promise<CreatedApiKey>;
   /** The key's record when it exists and is not revoked; null otherwise. Constant work per lookup (hash then index). */
   authenticate(key: string): Promise<ApiKeyRecord | null>;
   list(): Promise<readonly ApiKeyRecord[]>;
-  revoke(id: string): Promise<boolean>;
+  revoke(id: string, actor?: string): Promise<boolean>;
 }
 
 export interface JobRepository {

@@ -18,7 +18,7 @@ export function hashApiKey(key: string): string {
 
 export function apiKeyRepository(db: SqlClient): ApiKeyRepository {
   return {
-    create: ({ owner, role }) =>
+    create: ({ owner, role, actor }) =>
       db.transaction(async (tx) => {
         const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
         const { rows } = await tx.query(
@@ -26,7 +26,7 @@ export function apiKeyRepository(db: SqlClient): ApiKeyRepository {
           [randomUUID(), owner, role, hashApiKey(key), key.slice(0, KEY_PREFIX.length + 8)],
         );
         const record = toKey(first(rows));
-        await appendAudit(tx, { actor: 'admin', action: 'key.created', subject: `key:${record.id}`, details: { owner, role, prefix: record.prefix } });
+        await appendAudit(tx, { actor: actor ?? 'cli', action: 'key.created', subject: `key:${record.id}`, details: { owner, role, prefix: record.prefix } });
         return { record, key };
       }),
     async authenticate(key) {
@@ -38,12 +38,12 @@ export function apiKeyRepository(db: SqlClient): ApiKeyRepository {
       const { rows } = await db.query(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at, id`);
       return rows.map(toKey);
     },
-    revoke: async (id) => {
+    revoke: async (id, actor) => {
       if (!isUuid(id)) return false;
       return db.transaction(async (tx) => {
         const { rows } = await tx.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id]);
         if (rows.length === 0) return false;
-        await appendAudit(tx, { actor: 'admin', action: 'key.revoked', subject: `key:${id}`, details: {} });
+        await appendAudit(tx, { actor: actor ?? 'cli', action: 'key.revoked', subject: `key:${id}`, details: {} });
         return true;
       });
     },

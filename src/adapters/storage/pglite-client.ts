@@ -1,24 +1,41 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { SqlClient, SqlExecutor, SqlResult, SqlRow, SqlValue } from './sql-client.ts';
 
 export const IN_MEMORY = 'memory://';
 
 /**
- * PGlite (PostgreSQL compiled to WASM) in this process. Its data directory can be opened by one process
+ * PGlite (PostgreSQL compiled to WASM) in this process, its files in `<dataDir>/pglite`. Its data directory can be opened by one process
  * at a time: the embedded mode is single-process; use PostgreSQL for several workers.
  */
 export async function openPgliteClient(dataDir: string): Promise<SqlClient> {
-  if (dataDir !== IN_MEMORY) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir === IN_MEMORY ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
+  let release = (): void => undefined;
+  if (dataDir !== IN_MEMORY) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  const db = dataDir === IN_MEMORY ? new PGlite() : new PGlite(join(dataDir, 'pglite'));
+  try {
+    await db.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   return {
     kind: 'pglite',
     location: dataDir,
     query: (text, params) => run(db, text, params),
     exec: async (script) => lastRows(await db.exec(script)),
     transaction: (fn) => db.transaction((tx) => fn(executorFor(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 
