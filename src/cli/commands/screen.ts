@@ -53,8 +53,9 @@ export function register(program: Command): void {
         throw new ClearanceError('not_found', `no screening lists are loaded in ${dataDir()}; run \`clearance lists import PATH\` or \`clearance lists update\` first`);
       }
       const screenOptions = { threshold, limit };
-      if (options.file === undefined) {
-        const party = parties[0] as Party;
+      const single = options.file === undefined ? parties[0] : undefined;
+      if (single !== undefined) {
+        const party = single;
         const matches = loaded.screener.screen(party.query, screenOptions);
         if (options.json === true) printJsonLine(partyJson(party, matches));
         else process.stdout.write(renderSingle(party, matches, threshold, loaded.screener, loaded.versions.map((v) => v.id)));
