@@ -142,6 +142,8 @@ describe('worked examples (reference rules §7), 2022 and 2023 regimes', () => {
     expect(band('nvidia-b200')).toBe(false);
     expect(band('intel-gaudi3-hl325l')).toBe(false);
     expect(classify(chip('nvidia-h200-sxm'), D2025).policy).toEqual([]);
+    // H20: figures inside the band, but not a 3A090 item, so the band does not apply to it.
+    expect(classify(chip('nvidia-h20'), D2026).policy[0]).toMatchObject({ applies: false, withinBand: true });
     // The band is a policy attribute, not a reclassification.
     expect(classify(chip('nvidia-h200-sxm'), D2026).paragraph).toBe('3A090.a.1');
   });

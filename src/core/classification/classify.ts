@@ -341,8 +341,10 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     const outcome = evaluateConjunction(band.conditions, values);
     const applies = inScope ? outcome.met : status === 'undetermined' ? null : false;
     if (band.uncertain !== null) uncertainties.add(band.uncertain);
-    const detail = inScope ? (outcome.met === null ? `cannot be evaluated (${outcome.margin ?? ''})` : outcome.outcomes.map((o) => describeCondition(o.condition.quantity, o.value, o.condition.value, o.met)).join('; ')) : 'not an advanced-computing commodity in scope';
-    return { id: band.id, description: `${band.description} ${applies === true ? 'Within the band' : applies === false ? 'Outside the band' : 'Band undetermined'}: ${detail}.`, applies, citation: band.citation };
+    const figures = outcome.met === null ? `cannot be evaluated (${outcome.margin ?? ''})` : outcome.outcomes.map((o) => describeCondition(o.condition.quantity, o.value, o.condition.value, o.met)).join('; ');
+    const verdict = applies === true ? 'Within the band' : applies === null ? 'Band undetermined' : inScope ? 'Outside the band' : 'Not an advanced-computing commodity in scope, so the band does not apply';
+    // The figures are reported even out of scope: product overlays (e.g. is-informed letters) may borrow the band.
+    return { id: band.id, description: `${band.description} ${verdict}: ${figures}.`, applies, withinBand: outcome.met, citation: band.citation };
   });
 
   return {

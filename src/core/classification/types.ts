@@ -41,6 +41,8 @@ export interface PolicyAttribute {
   readonly id: string; // e.g. "2026-case-by-case-band"
   readonly description: string;
   readonly applies: boolean | null;
+  /** Whether the item's figures fall inside the band's thresholds, whether or not the item is in scope. */
+  readonly withinBand?: boolean | null;
   readonly citation: Citation;
 }
 
