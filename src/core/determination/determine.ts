@@ -2,7 +2,7 @@ import { isoDate, type IsoDate } from '../calendar/iso-date.ts';
 import type { ClassificationResult } from '../classification/types.ts';
 import { countryName, earDestination, HONG_KONG_AS_CHINA, isChinaHongKongOrMacau, type CountryCode } from '../countries/country.ts';
 import { AI_DIFFUSION, codifiedRequirement } from '../rules/ai-diffusion-2025/framework.ts';
-import { formatCitation } from '../rules/federal-register-sources.ts';
+import { citeParagraph, formatCitation } from '../rules/federal-register-sources.ts';
 import { PRODUCT_OVERLAYS, overlayActive, overlayMatchesItem, overlayPolicy, type ItemFacts, type ProductOverlay } from '../rules/overlays/product-overlays.ts';
 import { nacAcaOffer, type ExceptionOffer } from '../rules/part-740/section-740.8-nac-aca.ts';
 import { approvedUaeEntity, SUPP_8_CITATION } from '../rules/part-740/supplement-8-uae-approved.ts';
@@ -202,7 +202,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
         requirements.push({
           reason: {
             code: '742.6-destination-scope',
-            citation: formatCitation(first.a.version?.citation ?? p.citation),
+            citation: first.a.version === null ? formatCitation(p.citation) : citeParagraph(first.a.version.paragraph, first.a.version.citation),
             message: `${label} to ${scoped.map((x) => describeCountry(x.c)).join(' and ')}: ${first.a.basis}; review policy ${p.policy} (${p.why})`,
           },
           policy: p.policy,
@@ -217,7 +217,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
       }
     } else if (level !== null) {
       for (const x of inScope) {
-        reasons.push({ code: '742.6-outside-scope', citation: formatCitation(x.a.version?.citation ?? AI_DIFFUSION.citation), message: `${label} to ${describeCountry(x.c)}: no destination-based licence requirement (${x.a.basis})` });
+        reasons.push({ code: '742.6-outside-scope', citation: x.a.version === null ? '15 CFR 742.6(a)(6)' : citeParagraph(x.a.version.paragraph, x.a.version.citation), message: `${label} to ${describeCountry(x.c)}: no destination-based licence requirement (${x.a.basis})` });
         for (const u of x.a.uncertain) note({ basis: 'date-unknown', message: u });
       }
     }
@@ -232,7 +232,7 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
         requirements.push({
           reason: {
             code: 'hq-d5-macau',
-            citation: `${paragraph}; ${formatCitation(hqVersion.citation)}`,
+            citation: citeParagraph(paragraph, hqVersion.citation),
             message: `end user "${line.endUser}" is headquartered (or its ultimate parent is) in ${describeCountry(hq)}, D:5 or Macau: a licence is needed wherever the item goes; review policy ${p.policy}`,
           },
           policy: p.policy,

@@ -93,3 +93,17 @@ export function formatCitation(c: Citation): string {
   }
   return text;
 }
+
+const withParagraph = new Map<string, string>();
+
+/** A citation led by the specific EAR paragraph applied (the instrument's own `ear` text is broader). */
+export function citeParagraph(paragraph: string, c: Citation): string {
+  const key = `${paragraph}\u0000${c.federalRegister}\u0000${c.effective}`;
+  let text = withParagraph.get(key);
+  if (text === undefined) {
+    const doc = c.document === undefined ? '' : `, ${c.document}`;
+    text = `${paragraph}; ${c.federalRegister}${doc}; effective ${c.effective} (${c.kind})`;
+    withParagraph.set(key, text);
+  }
+  return text;
+}
