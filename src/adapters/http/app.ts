@@ -10,6 +10,7 @@ import { readBody } from './middleware/body.ts';
 import { notFound, onError } from './middleware/error-handler.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
+import { urlGuard } from './middleware/url-guard.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export const API_VERSION = '0.1.0';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestId);
   app.use('*', secureHeaders());
+  app.use('*', urlGuard);
   if (deps.config.cors !== null) {
     const allowed = new Set(deps.config.cors.origins);
     app.use('*', cors({ origin: (origin) => (allowed.has(origin) ? origin : null), allowHeaders: ['Authorization', 'X-API-Key', 'Content-Type'], maxAge: 600 }));

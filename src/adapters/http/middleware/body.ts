@@ -11,6 +11,20 @@ export interface BodyPolicy {
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const NUL_ESCAPE = /\\u0000/i;
+const LONE_HIGH = /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})/;
+const LONE_LOW = /(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
+
+/**
+ * JSON may spell characters PostgreSQL text and jsonb refuse (NUL, unpaired UTF-16 surrogates); such a
+ * body is bad input, and must not surface later as a database error.
+ */
+export function unstorableEscape(json: string): string | null {
+  if (NUL_ESCAPE.test(json)) return 'a NUL character (\\u0000)';
+  if (LONE_HIGH.test(json) || LONE_LOW.test(json)) return 'an unpaired UTF-16 surrogate escape';
+  return null;
+}
+
 function tooLarge(limit: number): Error {
   return problem('payload_too_large', `request body is larger than ${limit} bytes`, { field: 'body', accepted: `at most ${limit} bytes` });
 }
@@ -51,11 +65,14 @@ export function readBody(policy: BodyPolicy): MiddlewareHandler<AppEnv> {
     }
     const mediaType = (raw.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
     if (JSON_TYPE.test(mediaType)) {
+      let text: string;
       try {
-        utf8.decode(bytes);
+        text = utf8.decode(bytes);
       } catch {
         throw problem('invalid_input', 'request body is not valid UTF-8', { field: 'body', accepted: 'UTF-8 text' });
       }
+      const unstorable = unstorableEscape(text);
+      if (unstorable !== null) throw problem('invalid_input', `request body contains ${unstorable}, which cannot be stored`, { field: 'body', accepted: 'text without NUL characters or unpaired surrogates' });
     }
     c.req.raw = new Request(raw, { body: bytes });
     await next();

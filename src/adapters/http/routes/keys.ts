@@ -1,6 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ROLES } from '../../../ports/store.ts';
-import { recordDecision } from '../audit-trail.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../errors.ts';
@@ -71,9 +70,8 @@ const revoke = createRoute({
 export function registerKeyRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');
-    const created = await deps.store.keys.create(input);
-    // The store logs key.created; this adds who authorised it.
-    await recordDecision(deps, c, 'key.authorised', `key:${created.record.id}`, { owner: created.record.owner, role: created.record.role, prefix: created.record.prefix });
+    // The store writes the key.created audit event, attributed to the caller.
+    const created = await deps.store.keys.create({ ...input, actor: c.get('principal').owner });
     return c.json({ key: created.key, record: created.record }, 201);
   });
 
@@ -82,9 +80,8 @@ export function registerKeyRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   app.openapi(revoke, async (c) => {
     const { id } = c.req.valid('param');
     if (id === c.get('principal').keyId) throw problem('conflict', 'a key cannot revoke itself; use another admin key', { field: 'id' });
-    const revoked = await deps.store.keys.revoke(id);
+    const revoked = await deps.store.keys.revoke(id, c.get('principal').owner);
     if (!revoked) throw problem('not_found', `no active API key with id ${id}`, { field: 'id' });
-    await recordDecision(deps, c, 'key.revocation-authorised', `key:${id}`, {});
     return c.json({ revoked: true as const, id }, 200);
   });
 }
