@@ -26,6 +26,8 @@ export interface JobQueueOptions {
    * (default 15 min; PostgreSQL mode). Handlers are idempotent, so a retry of a slow-but-alive job is safe.
    */
   readonly expireInSeconds?: number;
+  /** How often pg-boss looks for expired jobs (default 30 s). */
+  readonly maintenanceIntervalSeconds?: number;
   /** Attempts after the first (default 5). */
   readonly retryLimit?: number;
   /** The screener source; default builds one over the active lists, cached per set of active versions. */
@@ -60,7 +62,7 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
     schedule: false,
     supervise: true,
     migrate: true,
-    maintenanceIntervalSeconds: 30,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     monitorStateIntervalSeconds: 60,
   });
   boss.on('error', (error: unknown) => log(`job queue: ${error instanceof Error ? error.message : String(error)}`));
