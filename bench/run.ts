@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   classification: () => import('./classification.bench.ts'),
   determination: () => import('./determination.bench.ts'),
   lists: () => import('./lists.bench.ts'),
+  screening: () => import('./screening.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -33,6 +33,8 @@ export interface AlignmentCosts {
   readonly unmatchedQuery: number;
   readonly unmatchedEntry: number;
   readonly conflict: number;
+  /** Fuzzy token similarities are raised to this power: near-misses count for less than exact words. */
+  readonly fuzzyPower: number;
 }
 
 export interface NameAlignment {
@@ -60,7 +62,11 @@ export const UNMATCHED_ENTRY_COST = 0.55;
  * "… AL-TIKRITI"): a contradiction, unlike a name that merely has more parts than the other.
  */
 export const CONFLICT_COST = 1.5;
-const DEFAULT_COSTS: AlignmentCosts = { unmatchedQuery: UNMATCHED_QUERY_COST, unmatchedEntry: UNMATCHED_ENTRY_COST, conflict: CONFLICT_COST };
+export const FUZZY_POWER = 1;
+/** Persons: every part of a listed person's name identifies; a missing one costs more than a company's extra descriptor. */
+export const UNMATCHED_PERSON_ENTRY_COST = 0.7;
+export const DEFAULT_COSTS: AlignmentCosts = { unmatchedQuery: UNMATCHED_QUERY_COST, unmatchedEntry: UNMATCHED_ENTRY_COST, conflict: CONFLICT_COST, fuzzyPower: FUZZY_POWER };
+export const PERSON_COSTS: AlignmentCosts = { ...DEFAULT_COSTS, unmatchedEntry: UNMATCHED_PERSON_ENTRY_COST };
 const ACRONYM_SIMILARITY = 0.85;
 /** A glued pair and a token whose lengths differ by more than this cannot be within the edit budget. */
 const GLUE_LENGTH_SLACK = 3;
@@ -114,6 +120,9 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
   let matched = 0;
   let coveredWeight = 0;
   let strongMatched = false;
+  let initialExcessQuery = 0;
+  let initialExcessEntry = 0;
+  const costs = options.costs ?? DEFAULT_COSTS;
   for (const p of pairings) {
     const qMask = span(p.q0, p.q1);
     const eMask = span(p.e0, p.e1);
@@ -130,7 +139,16 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
       w += we[j] ?? 0;
       if (isIdentifying(et[j])) strongMatched = true;
     }
-    matched += p.similarity * w;
+    // An initial standing for a full word vouches only for its own weight; the rest of the word counts as unmatched.
+    if (p.kind === 'abbreviation' && p.q0 === p.q1 && p.e0 === p.e1) {
+      const a = wq[p.q0] ?? 0;
+      const b = we[p.e0] ?? 0;
+      const excess = Math.abs(a - b);
+      w -= excess;
+      if (a > b) initialExcessQuery += excess;
+      else initialExcessEntry += excess;
+    }
+    matched += (p.similarity < 1 && costs.fuzzyPower !== 1 ? p.similarity ** costs.fuzzyPower : p.similarity) * w;
     coveredWeight += w;
   }
   let unmatchedQuery = 0;
@@ -147,8 +165,9 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
     unmatchedEntry += we[j] ?? 0;
     if (isIdentifying(et[j])) conflictEntry += we[j] ?? 0;
   }
+  unmatchedQuery += initialExcessQuery;
+  unmatchedEntry += initialExcessEntry;
   const conflict = Math.min(conflictQuery, conflictEntry);
-  const costs = options.costs ?? DEFAULT_COSTS;
   const denominator = coveredWeight + costs.unmatchedQuery * unmatchedQuery + costs.unmatchedEntry * unmatchedEntry + costs.conflict * conflict;
   let score = denominator > 0 ? matched / denominator : 0;
   const notes: string[] = [];
@@ -222,46 +241,40 @@ function candidatePairings(query: NameForm, entry: NameForm, options: AlignmentO
       }
     }
   }
-  // Two query words glued against one list word, and the reverse (lengths must be close first).
-  for (let i = 0; i < query.glued.length; i += 1) {
-    const g = query.glued[i] as string;
-    for (let j = 0; j < et.length; j += 1) {
-      const text = (et[j] as NameToken).text;
-      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
-      const s = glued(g, text);
-      if (s > 0) out.push({ q0: i, q1: i + 1, e0: j, e1: j, similarity: s, kind: 'joined' });
-    }
-  }
-  for (let i = 0; i < query.glued3.length; i += 1) {
-    const g = query.glued3[i] as string;
-    for (let j = 0; j < et.length; j += 1) {
-      const text = (et[j] as NameToken).text;
-      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
-      const s = glued(g, text);
-      if (s > 0) out.push({ q0: i, q1: i + 2, e0: j, e1: j, similarity: s, kind: 'joined' });
-    }
-  }
-  for (let j = 0; j < entry.glued3.length; j += 1) {
-    const g = entry.glued3[j] as string;
-    for (let i = 0; i < qt.length; i += 1) {
-      const text = (qt[i] as NameToken).text;
-      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
-      const s = glued(g, text);
-      if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j + 2, similarity: s, kind: 'split' });
-    }
-  }
-  for (let j = 0; j < entry.glued.length; j += 1) {
-    const g = entry.glued[j] as string;
-    for (let i = 0; i < qt.length; i += 1) {
-      const text = (qt[i] as NameToken).text;
-      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
-      const s = glued(g, text);
-      if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j + 1, similarity: s, kind: 'split' });
-    }
-  }
+  // Two or three words glued on one side against one word on the other (lengths must be close first).
+  addGlued(query.glued, 1, et, out, glued, false);
+  if (query.gluedSurface !== query.glued) addGlued(query.gluedSurface, 1, et, out, glued, false);
+  addGlued(query.glued3, 2, et, out, glued, false);
+  addGlued(entry.glued, 1, qt, out, glued, true);
+  if (entry.gluedSurface !== entry.glued) addGlued(entry.gluedSurface, 1, qt, out, glued, true);
+  addGlued(entry.glued3, 2, qt, out, glued, true);
   addAcronymPairings(qt, et, out, false);
   addAcronymPairings(et, qt, out, true);
   return out;
+}
+
+function addGlued(
+  gluedRuns: readonly string[],
+  extra: number,
+  other: readonly NameToken[],
+  out: Pairing[],
+  glued: (glued: string, token: string) => number,
+  entrySide: boolean,
+): void {
+  for (let i = 0; i < gluedRuns.length; i += 1) {
+    const g = gluedRuns[i] as string;
+    for (let j = 0; j < other.length; j += 1) {
+      const text = (other[j] as NameToken).text;
+      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
+      const s = glued(g, text);
+      if (s <= 0) continue;
+      out.push(
+        entrySide
+          ? { q0: j, q1: j, e0: i, e1: i + extra, similarity: s, kind: 'split' }
+          : { q0: i, q1: i + extra, e0: j, e1: j, similarity: s, kind: 'joined' },
+      );
+    }
+  }
 }
 
 /** A token of 2–6 letters equal to the initials of a run of words on the other side. */

@@ -4,7 +4,8 @@
  * scores each candidate with the token aligner, adds country/address evidence and returns
  * the best name per entry with its explanation.
  */
-import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentOptions } from './align-names.ts';
+import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
+import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment } from './context-evidence.ts';
 import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
@@ -28,6 +29,7 @@ interface IndexedName {
   readonly text: string;
   readonly alias: boolean;
   readonly forms: readonly NameForm[];
+  readonly costs: AlignmentCosts;
   /** Token weights (role × rarity) per form, filled once the index is sealed. */
   weights: readonly (readonly number[])[];
   /** Vocabulary id of each token per form, filled once the index is sealed. */
@@ -69,7 +71,7 @@ export function buildScreener(entries: readonly ListEntry[], options: BuildScree
       const forms = nameForms(trimmed, kind);
       if (forms.length === 0) return;
       index.add(names.length, forms);
-      names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms, weights: [], ids: [] });
+      names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms, costs: costsFor(kind), weights: [], ids: [] });
     });
   });
   index.seal();
@@ -150,7 +152,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
             const id = ids[j] ?? -1;
             return id < 0 ? 0 : ((rows[i] as Float32Array)[id] ?? 0);
           };
-          const score = alignmentScore(queryForm, entryForm, { glued: memo.glued, similarityAt, queryWeights, entryWeights: name.weights[f] ?? [] });
+          const score = alignmentScore(queryForm, entryForm, { glued: memo.glued, similarityAt, queryWeights, entryWeights: name.weights[f] ?? [], costs: name.costs });
           const previous = best.get(name.entry);
           if (previous === undefined || score > previous.score) best.set(name.entry, { score, name, queryForm, queryWeights, form: f });
         });
@@ -166,7 +168,12 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       const score = Math.max(0, Math.min(1, found.score + context.total));
       if (score < threshold) continue;
       const entryForm = found.name.forms[found.form] as NameForm;
-      const alignment = alignNames(found.queryForm, entryForm, { ...memo, queryWeights: found.queryWeights, entryWeights: found.name.weights[found.form] ?? [] });
+      const alignment = alignNames(found.queryForm, entryForm, {
+        ...memo,
+        queryWeights: found.queryWeights,
+        entryWeights: found.name.weights[found.form] ?? [],
+        costs: found.name.costs,
+      });
       const explanation: MatchExplanation = {
         matchedOn: found.name.alias ? 'alias' : 'primary',
         tokens: alignment.tokens,
@@ -185,6 +192,10 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     }
     matches.sort((a, b) => b.score - a.score || a.sourceId.localeCompare(b.sourceId));
     return matches.slice(0, limit);
+  }
+
+  private tokenCount(nameId: number): number {
+    return this.names[nameId]?.forms[0]?.tokens.length ?? 0;
   }
 
   /** Fill one similarity row per query token from the vocabulary lookup; returns what to reset. */
@@ -248,7 +259,8 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       // The query writes as one word what the list writes as two ("GAZPROMBANK").
       visit(this.index.gluedPostings(t.text), w);
     });
-    form.glued.forEach((glued, i) => {
+    [...form.glued, ...(form.gluedSurface === form.glued ? [] : form.gluedSurface)].forEach((glued, k) => {
+      const i = k % Math.max(1, form.glued.length);
       const a = tokens[i] as NameToken;
       const b = tokens[i + 1] as NameToken;
       if (a.role === 'stop' || b.role === 'stop') return;
@@ -265,7 +277,8 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     const kept = touched.filter((id) => (acc[id] ?? 0) >= needed);
     const max = this.options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
     if (kept.length <= max) return kept;
-    kept.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0));
+    // Ties (e.g. every name containing one common word) go to the shorter names, which can score higher.
+    kept.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0) || this.tokenCount(a) - this.tokenCount(b));
     return kept.slice(0, max);
   }
 }

@@ -22,6 +22,8 @@ export class CandidateIndex {
   private readonly trigrams = new Map<string, number[]>();
   private readonly skeletons = new Map<string, number[]>();
   private readonly consonants = new Map<string, number[]>();
+  /** Single-character deletions of short vocabulary tokens (symmetric-delete lookup for one edit). */
+  private readonly deletions = new Map<string, number[]>();
   private readonly lookupCache = new Map<string, readonly VocabularyHit[]>();
   private nameCount = 0;
   private logNames = 1;
@@ -40,9 +42,9 @@ export class CandidateIndex {
           (this.postings[id] as number[]).push(nameId);
           this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
         }
-        const next = tokens[i + 1];
-        if (next !== undefined) pushUnique(this.glued, t.text + next.text, nameId);
       }
+      for (const g of form.glued) pushUnique(this.glued, g, nameId);
+      if (form.gluedSurface !== form.glued) for (const g of form.gluedSurface) pushUnique(this.glued, g, nameId);
     }
   }
 
@@ -53,6 +55,7 @@ export class CandidateIndex {
       for (const g of trigramsOf(t.text)) pushUnique(this.trigrams, g, id);
       pushUnique(this.skeletons, t.skeleton, id);
       pushUnique(this.consonants, t.consonants, id);
+      if (t.text.length >= 3 && t.text.length <= MAX_DELETION_LENGTH) for (const d of deletionsOf(t.text)) pushUnique(this.deletions, d, id);
     });
   }
 
@@ -101,14 +104,26 @@ export class CandidateIndex {
     if (exact !== undefined) candidates.add(exact);
     for (const id of this.skeletons.get(query.skeleton) ?? []) candidates.add(id);
     if (query.abjad) for (const id of this.consonants.get(query.consonants) ?? []) candidates.add(id);
+    // One edit, whatever its position: symmetric deletions (short tokens share too few trigrams).
+    if (query.text.length <= MAX_DELETION_LENGTH + 1) {
+      for (const id of this.deletions.get(query.text) ?? []) candidates.add(id);
+      for (const d of deletionsOf(query.text)) {
+        const id = this.vocabulary.get(d);
+        if (id !== undefined) candidates.add(id);
+        for (const other of this.deletions.get(d) ?? []) candidates.add(other);
+      }
+    }
     const grams = trigramsOf(query.text);
     const counts = new Map<number, number>();
     for (const g of grams) {
       for (const id of this.trigrams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    // An edit touches at most three trigrams; the budget allows up to four edits on long tokens.
-    const needed = Math.max(1, Math.ceil(grams.length * 0.34));
-    for (const [id, count] of counts) if (count >= needed) candidates.add(id);
+    // An edit touches up to three trigrams and the budget allows up to four edits on long tokens.
+    const needed = Math.max(2, Math.ceil(grams.length * 0.25));
+    const length = query.text.length;
+    for (const [id, count] of counts) {
+      if (count >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
+    }
     const hits: VocabularyHit[] = [];
     for (const id of candidates) {
       const t = this.vocabularyTokens[id] as NameToken;
@@ -135,6 +150,17 @@ function pushUnique(map: Map<string, number[]>, key: string, value: number): voi
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else if (list[list.length - 1] !== value) list.push(value);
+}
+
+const MAX_DELETION_LENGTH = 10;
+
+function deletionsOf(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const d = text.slice(0, i) + text.slice(i + 1);
+    if (out[out.length - 1] !== d) out.push(d);
+  }
+  return out;
 }
 
 export function trigramsOf(text: string): string[] {

@@ -3,7 +3,7 @@
  * of the other, best alignment wins. Used by the evaluation harness on labelled pairs and
  * by anyone who needs to score two names directly.
  */
-import { alignNames, type AlignmentOptions, type NameAlignment } from './align-names.ts';
+import { alignNames, DEFAULT_COSTS, PERSON_COSTS, type AlignmentCosts, type AlignmentOptions, type NameAlignment } from './align-names.ts';
 import { nameForms, type NameForm, type NameKind } from './normalise/index.ts';
 
 export interface NameComparison extends NameAlignment {
@@ -12,7 +12,11 @@ export interface NameComparison extends NameAlignment {
 }
 
 export function compareNames(query: string, listed: string, kind: NameKind = 'unknown'): NameComparison {
-  return compareForms(nameForms(query, 'unknown'), nameForms(listed, kind));
+  return compareForms(nameForms(query, 'unknown'), nameForms(listed, kind), { costs: costsFor(kind) });
+}
+
+export function costsFor(kind: NameKind): AlignmentCosts {
+  return kind === 'person' ? PERSON_COSTS : DEFAULT_COSTS;
 }
 
 export function compareForms(queryForms: readonly NameForm[], entryForms: readonly NameForm[], options: AlignmentOptions = {}): NameComparison {

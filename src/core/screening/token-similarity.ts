@@ -126,16 +126,22 @@ export function tokenSimilarity(q: NameToken, e: NameToken): TokenSimilarity {
     }
   }
   if ((q.abjad || e.abjad) && best < 0.9) {
-    const viaConsonants = q.consonants === e.consonants ? 0.9 : 0.85 * spellingSimilarity(q.consonants, e.consonants);
+    // Equal consonant skeletons are strong evidence only when there are enough consonants.
+    const n = q.consonants.length;
+    const viaConsonants =
+      q.consonants === e.consonants ? (n >= 3 ? 0.9 : n === 2 ? 0.8 : 0.7) : 0.85 * spellingSimilarity(q.consonants, e.consonants);
     if (viaConsonants > best) {
       best = viaConsonants;
       kind = 'phonetic';
     }
   }
-  if (best >= 0.6 && best < 0.92 && sharesMetaphone(q, e)) {
-    best = Math.min(0.92, best + 0.1);
+  const sameStart = a[0] === b[0] || q.skeleton[0] === e.skeleton[0];
+  if (sameStart && best >= 0.6 && best < 0.9 && sharesMetaphone(q, e)) {
+    best = Math.min(0.9, best + 0.05);
     kind = 'phonetic';
   }
+  // Names rarely differ in their first sound (Watchman gates on it); "Fang" is not "Wang".
+  if (!sameStart) best *= 0.92;
   return best >= TOKEN_FLOOR ? { similarity: best, kind } : NONE;
 }
 

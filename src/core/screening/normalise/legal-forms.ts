@@ -110,10 +110,17 @@ export function canonicalLegalForm(token: string): string | undefined {
   return LEGAL_TOKENS.get(token);
 }
 
-/** Rewrite legal-form sequences and glued forms in a token list; returns the tokens and which are legal forms. */
-export function collapseLegalForms(tokens: readonly string[]): { tokens: string[]; legal: boolean[] } {
+/**
+ * Rewrite legal-form sequences and glued forms in a token list; returns the tokens, which are
+ * legal forms, and each token's surface (the word as written, for joined/split matching).
+ */
+export function collapseLegalForms(
+  tokens: readonly string[],
+  written: readonly string[] = tokens,
+): { tokens: string[]; legal: boolean[]; surfaces: string[] } {
   const out: string[] = [];
   const legal: boolean[] = [];
+  const surfaces: string[] = [];
   let i = 0;
   outer: while (i < tokens.length) {
     for (const [sequence, replacement] of LEGAL_SEQUENCES) {
@@ -121,6 +128,7 @@ export function collapseLegalForms(tokens: readonly string[]): { tokens: string[
         for (const r of replacement) {
           out.push(r);
           legal.push(LEGAL_TOKENS.has(r));
+          surfaces.push(r);
         }
         i += sequence.length;
         continue outer;
@@ -132,15 +140,17 @@ export function collapseLegalForms(tokens: readonly string[]): { tokens: string[
       for (const g of glued) {
         out.push(g);
         legal.push(true);
+        surfaces.push(g);
       }
     } else {
       const canonical = LEGAL_TOKENS.get(token);
       out.push(canonical ?? token);
       legal.push(canonical !== undefined);
+      surfaces.push(written[i] ?? token);
     }
     i += 1;
   }
-  return { tokens: out, legal };
+  return { tokens: out, legal, surfaces };
 }
 
 function sequenceAt(tokens: readonly string[], start: number, sequence: readonly string[]): boolean {

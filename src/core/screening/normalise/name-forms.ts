@@ -3,7 +3,7 @@
  * when readings differ: a wholly Cyrillic/Greek token read as look-alike Latin letters and
  * read by sound, or two transliteration libraries that disagree.
  */
-import { canonicalAbbreviation } from './abbreviations.ts';
+import { canonicalAbbreviation, fuzzyDescriptor } from './abbreviations.ts';
 import { foldConfusables, hasCyrillicOrGreek, isFullyFoldable, isMixedScriptToken } from './confusables.ts';
 import { isGenericWord, isStopWord } from './generic-words.ts';
 import { collapseLegalForms, replaceCjkLegalForms } from './legal-forms.ts';
@@ -36,7 +36,9 @@ export interface NameForm {
   readonly strongKey: string;
   /** Each pair of adjacent tokens glued together, for joined/split matching. */
   readonly glued: readonly string[];
-  /** Each run of three adjacent tokens glued ("van der bilt" → "vanderbilt"). */
+  /** The same pairs glued as written ("tech"+"nology", "machinery"+"company"); equal to `glued` where nothing was rewritten. */
+  readonly gluedSurface: readonly string[];
+  /** Each run of three adjacent words glued as written ("van der bilt" → "vanderbilt"). */
   readonly glued3: readonly string[];
   readonly reading: FormReading;
 }
@@ -79,16 +81,26 @@ function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading
 }
 
 function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameForm {
-  const words = tokenise(ascii).flatMap((t) => canonicalAbbreviation(t));
-  const { tokens, legal } = collapseLegalForms(words);
-  const roles = tokens.map((t, i) => roleOf(t, legal[i] ?? false));
+  const words: string[] = [];
+  const written: string[] = [];
+  for (const raw of tokenise(ascii)) {
+    const canonical = canonicalAbbreviation(fuzzyDescriptor(raw));
+    for (const c of canonical) {
+      words.push(c);
+      written.push(canonical.length === 1 ? raw : c);
+    }
+  }
+  const { tokens, legal, surfaces: allSurfaces } = collapseLegalForms(words, written);
+  const roles = tokens.map((t, i) => (abjad ? abjadRole(t) : roleOf(t, legal[i] ?? false)));
   promoteWhenAllWeak(roles);
   const built: NameToken[] = [];
+  const surfaces: string[] = [];
   for (let i = 0; i < tokens.length && built.length < MAX_TOKENS; i += 1) {
     const role = roles[i];
     const text = tokens[i];
     if (role === undefined || text === undefined) continue;
     built.push(nameToken(text, role, abjad));
+    surfaces.push(allSurfaces[i] ?? text);
   }
   const strongKey = built
     .filter((t) => t.role !== 'legal' && t.role !== 'stop')
@@ -96,12 +108,22 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameFor
     .join('');
   const glued: string[] = [];
   for (let i = 0; i + 1 < built.length; i += 1) glued.push((built[i] as NameToken).text + (built[i + 1] as NameToken).text);
+  const surfaceGlue: string[] = [];
+  for (let i = 0; i + 1 < surfaces.length; i += 1) surfaceGlue.push((surfaces[i] as string) + (surfaces[i + 1] as string));
+  const gluedSurface = surfaceGlue.every((g, i) => g === glued[i]) ? glued : surfaceGlue;
   const glued3: string[] = [];
-  for (let i = 0; i + 2 < built.length; i += 1) glued3.push((glued[i] as string) + (built[i + 2] as NameToken).text);
-  return { tokens: built, strongKey, glued, glued3, reading };
+  for (let i = 0; i + 2 < surfaces.length; i += 1) glued3.push((surfaceGlue[i] as string) + (surfaces[i + 2] as string));
+  return { tokens: built, strongKey, glued, gluedSurface, glued3, reading };
 }
 
 const PATRONYMIC = /^[a-z]{3,}(ovich|evich|yevich|ievich|ovych|ovna|evna|yevna|ievna|ichna)$/;
+
+/** Romanised Arabic/Hebrew/Thai carries no Latin particles or titles ("عمر" reads "mr", not Mister). */
+function abjadRole(token: string): TokenRole {
+  if (/^\d+$/.test(token)) return 'number';
+  if (token === 'al' || token === 'l' || token === 'bn' || token === 'bin') return 'stop';
+  return token.length === 1 ? 'initial' : 'strong';
+}
 
 function roleOf(token: string, legal: boolean): TokenRole {
   if (legal) return 'legal';

@@ -1,0 +1,133 @@
+/**
+ * `npm run eval`: the screening evaluation harness. Reads the shared list data beside the
+ * project (../shared/data/lists, or CLEARANCE_SHARED_DIR) and prints every figure of
+ * docs/screening-matching.md; sections whose files are absent are skipped with a message.
+ * Options: --quick (smaller samples), --misses (print recall misses and false alerts).
+ */
+import { existsSync } from 'node:fs';
+import { buildScreener } from '../src/core/screening/build-screener.ts';
+import { nameForms, type NameForm } from '../src/core/screening/normalise/index.ts';
+import { DEFAULT_THRESHOLD } from '../src/core/screening/threshold.ts';
+import type { ListEntry } from '../src/core/screening/types.ts';
+import { missingShared, sharedPath } from '../tests/support/shared-data.ts';
+import { loadCsl } from './data/load-csl.ts';
+import { runListRecall } from './list-recall.ts';
+import { fixed, pct, table } from './metrics.ts';
+import { generateNegatives, type Negative } from './negatives.ts';
+import { runPairs } from './pairs.ts';
+import { runCrossScript, runOfacParity } from './parity.ts';
+import { generateVariants } from './variants.ts';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const showMisses = args.has('--misses');
+const THRESHOLDS = [0.7, 0.75, 0.8, 0.85, 0.9].filter((t, i, a) => a.indexOf(t) === i);
+const out = (s = ''): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+function section(title: string, needs: readonly string[][], body: () => void): void {
+  out(`\n## ${title}\n`);
+  for (const parts of needs) {
+    const missing = missingShared(...parts);
+    if (missing !== null) {
+      out(missing);
+      return;
+    }
+  }
+  body();
+}
+
+out(`# Screening evaluation (default threshold ${DEFAULT_THRESHOLD})`);
+
+section('Pair level: nomenklatura labelled pairs', [['data/lists/peer_tests/nomenklatura/cases.csv'], ['data/lists/peer_tests/nomenklatura/logicv2-frozen.csv']], () => {
+  const r = runPairs(sharedPath('data/lists/peer_tests/nomenklatura/cases.csv'), sharedPath('data/lists/peer_tests/nomenklatura/logicv2-frozen.csv'), DEFAULT_THRESHOLD);
+  out(r.text);
+});
+
+section('OFAC parity', [['data/lists/peer_tests/nomenklatura/ofac_fixtures.csv']], () => {
+  out(runOfacParity(sharedPath('data/lists/peer_tests/nomenklatura/ofac_fixtures.csv'), DEFAULT_THRESHOLD));
+});
+
+section('Cross-script pairs (Watchman)', [['data/lists/peer_tests/watchman/cross_script_pairs.csv']], () => {
+  out(runCrossScript(sharedPath('data/lists/peer_tests/watchman/cross_script_pairs.csv'), DEFAULT_THRESHOLD));
+});
+
+const cslParts = ['data/lists/csl_2026-07-31/consolidated.csv'];
+section('List level: the Consolidated Screening List of 2026-07-31', [cslParts], () => {
+  const entries = loadCsl(sharedPath(...cslParts));
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const screener = buildScreener(entries);
+  const buildMs = performance.now() - started;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  out(`${entries.length} entries, ${screener.nameCount} names (primary + aliases), vocabulary ${screener.vocabularySize} tokens; index built in ${fixed(buildMs / 1000, 2)} s, heap +${fixed(heapMb, 0)} MB.`);
+
+  out('\n### Recall on generated variants\n');
+  const perStratum = quick ? { 'bis-entity': 150, 'ofac-sdn': 60, default: 15 } : { 'bis-entity': 700, 'ofac-sdn': 250, default: 60 };
+  const variants = generateVariants(entries, perStratum);
+  const describe = (v: { entry: number }): string => `${entries[v.entry]?.list ?? ''} "${entries[v.entry]?.name ?? ''}"`;
+  const recall = runListRecall(screener, variants, THRESHOLDS, DEFAULT_THRESHOLD, describe);
+  out(`${variants.length} variants from ${new Set(variants.map((v) => v.entry)).size} entries (Entity List weighted up; 70% from CN, HK, RU, AE, IR, SG, TW, MY where available).`);
+  out(recall.text);
+  out(`Misses at the default threshold: ${recall.misses.length}`);
+  for (const m of recall.misses.slice(0, showMisses ? 400 : 15)) out(`  - ${m}`);
+
+  out('\n### False alerts on generated clean names\n');
+  const listed = listedKeys(entries);
+  const generated = generateNegatives(quick ? 2500 : 10_000, quick ? 2500 : 10_000);
+  const negatives = generated.filter((n) => !nameForms(n.name).some((f) => listed.has(identifyingKey(f))));
+  out(`${generated.length} generated names; ${generated.length - negatives.length} dropped as exact homonyms of a listed name (screening them should alert); ${negatives.length} screened.`);
+  const top = negatives.map((n) => ({ n, score: screener.screen({ name: n.name }, { threshold: Math.min(...THRESHOLDS), limit: 1 })[0] }));
+  const rows: string[][] = [];
+  const groups = new Map<string, typeof top>();
+  for (const t of top) {
+    const key = `${t.n.kind} / ${t.n.script}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  const alertRate = (set: typeof top, th: number): string => fixed((1000 * set.filter((t) => (t.score?.score ?? 0) >= th).length) / Math.max(1, set.length), 1);
+  for (const [key, set] of [...groups].sort()) rows.push([key, String(set.length), ...THRESHOLDS.map((th) => alertRate(set, th))]);
+  rows.push(['all', String(top.length), ...THRESHOLDS.map((th) => alertRate(top, th))]);
+  out('Alerts per 1,000 names screened (a name alerts when its best match reaches the threshold):');
+  out(table(['kind / script', 'n', ...THRESHOLDS.map((t) => `@${t}${Math.abs(t - DEFAULT_THRESHOLD) < 1e-9 ? '*' : ''}`)], rows));
+  const alerts = top.filter((t) => (t.score?.score ?? 0) >= DEFAULT_THRESHOLD);
+  for (const a of alerts.slice(0, showMisses ? 200 : 10)) out(`  - "${a.n.name}" → ${a.score?.list ?? ''} "${a.score?.matchedName ?? ''}" ${fixed(a.score?.score ?? 0)}`);
+
+  out('\n### Country as supporting evidence\n');
+  const sample = variants.filter((v) => v.family === 'typo' && (entries[v.entry]?.countries.length ?? 0) > 0).slice(0, 400);
+  const scoreWith = (name: string, country: string | undefined, key: string): number => {
+    const m = screener.screen(country === undefined ? { name } : { name, country }, { threshold: 0.5, limit: 50 }).find((x) => `${x.list}:${x.sourceId}` === key);
+    return m?.score ?? 0;
+  };
+  let none = 0;
+  let right = 0;
+  let wrong = 0;
+  for (const v of sample) {
+    const entry = entries[v.entry] as ListEntry;
+    none += scoreWith(v.query, undefined, v.expectedKey);
+    right += scoreWith(v.query, entry.countries[0], v.expectedKey);
+    wrong += scoreWith(v.query, entry.countries.includes('US') ? 'FR' : 'US', v.expectedKey);
+  }
+  const n = Math.max(1, sample.length);
+  out(`Typo variants (n=${sample.length}), mean score of the true entry: no country ${fixed(none / n)}, correct country ${fixed(right / n)}, contradicting country ${fixed(wrong / n)}.`);
+  const alertsWithCountry = negatives.slice(0, 3000).filter((neg) => (screener.screen({ name: neg.name, country: 'BR' }, { limit: 1 })[0]?.score ?? 0) >= DEFAULT_THRESHOLD).length;
+  out(`Clean names screened with a country that no listed entry near them has (BR), first 3,000: ${fixed((1000 * alertsWithCountry) / Math.min(3000, negatives.length), 1)} alerts per 1,000 (vs ${alertRate(top.slice(0, 3000), DEFAULT_THRESHOLD)} without country).`);
+});
+
+/** Identifying words of a form, sorted: equal keys mean the same name up to order, case, legal form. */
+function identifyingKey(form: NameForm): string {
+  return form.tokens
+    .filter((t) => t.role === 'strong' || t.role === 'number' || t.role === 'secondary' || t.role === 'initial')
+    .map((t) => t.text)
+    .sort()
+    .join(' ');
+}
+
+function listedKeys(entries: readonly ListEntry[]): Set<string> {
+  const keys = new Set<string>();
+  for (const e of entries) for (const name of [e.name, ...e.aliases]) for (const f of nameForms(name)) keys.add(identifyingKey(f));
+  return keys;
+}
+
+export type { Negative };
+if (!existsSync(sharedPath('data/lists'))) out('\nNo shared list data found: nothing was measured. Set CLEARANCE_SHARED_DIR to the folder holding data/lists.');
