@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   determination: () => import('./determination.bench.ts'),
   lists: () => import('./lists.bench.ts'),
   screening: () => import('./screening.bench.ts'),
+  storage: () => import('./storage.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
