@@ -1,0 +1,152 @@
+/**
+ * Regression cases users reported against other screeners (screening.md §3 and §6.2.6),
+ * homoglyph evasion and alias hits, on a small hand-written list.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildScreener } from '../../src/core/screening/build-screener.ts';
+import { DEFAULT_THRESHOLD } from '../../src/core/screening/threshold.ts';
+import { FIXTURE_LIST } from './fixture-list.ts';
+
+const screener = buildScreener(FIXTURE_LIST);
+const ids = (name: string, threshold = DEFAULT_THRESHOLD): string[] => screener.screen({ name }, { threshold }).map((m) => m.sourceId);
+const scoreOf = (name: string, sourceId: string): number => screener.screen({ name }, { threshold: 0 }).find((m) => m.sourceId === sourceId)?.score ?? 0;
+
+describe('regression cases from other screeners', () => {
+  it('CSL #147: an extra word does not lose the match ("Almaz Antey Telecom")', () => {
+    expect(ids('Almaz Antey Telecom')).toContain('EL-2');
+  });
+
+  it('CSL #61: split and joined words match ("Gazprom Bank" / "GAZPROMBANK")', () => {
+    expect(ids('Gazprom Bank')[0]).toBe('15268');
+    expect(ids('GAZPROM BANK OAO')[0]).toBe('15268');
+  });
+
+  it('Watchman #594: "JSCARGUMENT" and "JSC ARGUMENT" find each other', () => {
+    expect(ids('JSCARGUMENT')).toEqual(['20003']);
+    expect(ids('JSC ARGUMENT')).toEqual(['20003']);
+  });
+
+  it('Watchman #483: numbers are kept, so "BELLETECH CORP" does not hit "11420 CORP." and a bare legal form is no match', () => {
+    expect(ids('BELLETECH CORP')).toEqual([]);
+    expect(ids('CORP')).toEqual([]);
+    expect(ids('11420 CORP')).toEqual(['11420']);
+  });
+
+  it('Watchman #375: "The Bridgespan Group" does not hit an alias made of generic words ("THE GROUP")', () => {
+    expect(ids('The Bridgespan Group')).toEqual([]);
+  });
+
+  it('Watchman #338: "emma daniels" does not hit "EMMA LLC" at the default threshold', () => {
+    expect(ids('emma daniels')).toEqual([]);
+    expect(scoreOf('emma daniels', '20001')).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('OFAC quirk: "KIM JONG UN" finds Kim Jong Un first and not every Kim', () => {
+    const matches = screener.screen({ name: 'KIM JONG UN' });
+    expect(matches[0]?.sourceId).toBe('20004');
+    expect(matches[0]?.score).toBe(1);
+    expect(matches.map((m) => m.sourceId)).not.toContain('20005');
+  });
+
+  it('OFAC quirk: word order does not matter ("BUSH GEORGE" and "GEORGE BUSH")', () => {
+    expect(ids('BUSH GEORGE')).toEqual(['20006']);
+    expect(ids('GEORGE BUSH')).toEqual(['20006']);
+    expect(scoreOf('BUSH GEORGE', '20006')).toBe(scoreOf('GEORGE BUSH', '20006'));
+  });
+
+  it('CSL spec: a misspelt "qazi abdallha" finds "Qazi Abdallah"', () => {
+    expect(ids('qazi abdallha')).toEqual(['20007']);
+  });
+
+  it('a three-letter fragment ("abd") alerts on nothing', () => {
+    expect(ids('abd')).toEqual([]);
+  });
+
+  it('a clean name returns nothing', () => {
+    expect(ids('Acme Widgets Inc')).toEqual([]);
+    expect(ids('Blue Harbor Logistics LLC')).toEqual([]);
+  });
+});
+
+describe('variants of a listed company find the same entry', () => {
+  it.each([
+    ['Huawei Technologies Company Limited'],
+    ['HUAWEI TECHNOLOGIES CO LTD'],
+    ['Hua Wei Technologies Co., Ltd.'],
+    ['华为技术有限公司'],
+    ['Huawei Technologies LLC'],
+    ['Huawie Technologies Co., Ltd.'],
+  ])('%s', (query) => {
+    expect(ids(query)[0]).toBe('EL-1');
+  });
+});
+
+describe('homoglyph evasion', () => {
+  it('Cyrillic and Greek look-alike letters do not evade screening', () => {
+    expect(ids('НUАWЕI ТЕСНNOLOGIES СО., LTD.')[0]).toBe('EL-1');
+    expect(ids('GΑΖPRΟMΒΑΝΚ')[0]).toBe('15268');
+    expect(ids('Shеnzhеn Hоngdа Elеctrоnics')[0]).toBe('EL-3');
+  });
+
+  it('any mix of look-alikes in a listed name still finds its entry (property)', () => {
+    const lookalikes: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р' };
+    const names = FIXTURE_LIST.filter((e) => e.type === 'entity').map((e) => [e.name, e.sourceId] as const);
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), ([name, sourceId], flips) => {
+        const disguised = [...name].map((c, i) => (flips[i % flips.length] === true ? (lookalikes[c] ?? c) : c)).join('');
+        return ids(disguised).includes(sourceId);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('aliases and explanations', () => {
+  it('an alias hit reports the alias and the primary name', () => {
+    const match = screener.screen({ name: 'AO NII Vector' })[0];
+    expect(match?.sourceId).toBe('MEU-1');
+    expect(match?.list).toBe('bis-meu');
+    expect(match?.explanation.matchedOn).toBe('alias');
+    expect(match?.matchedName).toBe('AO NII Vektor');
+    expect(match?.name).toBe('Joint Stock Company Scientific Research Institute Vector');
+  });
+
+  it('explains which tokens matched and how', () => {
+    const match = screener.screen({ name: 'Gazprom Bank' })[0];
+    expect(match?.explanation.tokens).toContainEqual({ query: 'gazprom bank', entry: 'gazprombank', kind: 'joined', similarity: 1 });
+    expect(match?.explanation.parts['name']).toBeGreaterThan(0.9);
+    const typo = screener.screen({ name: 'Huawie Technologies' })[0];
+    const aligned = typo?.explanation.tokens.find((t) => t.query === 'huawie');
+    expect(aligned?.entry).toBe('huawei');
+    expect(['fuzzy', 'phonetic']).toContain(aligned?.kind);
+    expect(aligned?.similarity).toBeLessThan(1);
+  });
+
+  it('returns one match per entry, best name first, with a calibrated score in [0, 1]', () => {
+    const matches = screener.screen({ name: 'Huawei' }, { threshold: 0 });
+    expect(new Set(matches.map((m) => m.sourceId)).size).toBe(matches.length);
+    for (const m of matches) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+    expect(matches[0]?.sourceId).toBe('EL-1');
+  });
+});
+
+describe('country as supporting evidence', () => {
+  it('an agreeing country raises and a contradicting one lowers the score', () => {
+    const name = 'Shenzhen Hongda Electronik';
+    const plain = screener.screen({ name }, { threshold: 0 }).find((m) => m.sourceId === 'EL-3');
+    const agreeing = screener.screen({ name, country: 'CN' }, { threshold: 0 }).find((m) => m.sourceId === 'EL-3');
+    const contradicting = screener.screen({ name, country: 'BR' }, { threshold: 0 }).find((m) => m.sourceId === 'EL-3');
+    expect(agreeing?.score).toBeGreaterThan(plain?.score ?? 1);
+    expect(contradicting?.score).toBeLessThan(plain?.score ?? 0);
+    expect(agreeing?.explanation.parts['country']).toBeGreaterThan(0);
+    expect(contradicting?.explanation.notes.join(' ')).toContain('BR');
+  });
+
+  it('country alone never creates a match', () => {
+    expect(screener.screen({ name: 'Completely Different Name', country: 'CN' })).toEqual([]);
+  });
+});
