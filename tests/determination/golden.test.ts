@@ -130,7 +130,8 @@ const SCENARIOS: readonly Scenario[] = [
   { fact: 'H20 to a German buyer: outside the letter', item: 'nvidia-h20', date: '2025-05-01', to: 'DE', hq: 'DE', expect: { outcome: 'no-license-required', reasons: ['overlay-outside-scope'] } },
   { fact: 'H20 licensing resumed mid-2025 with the press-reported 15% share', item: 'nvidia-h20', date: '2025-09-01', to: 'CN', expect: { outcome: 'license-required', policy: 'case-by-case', conditionIncludes: '15%', enforcement: ['press', 'is-informed'] } },
   { fact: 'MI308 letter decides the line even though the classification lacks data', item: 'amd-mi308x', date: '2025-05-01', to: 'CN', expect: { outcome: 'license-required', reasons: ['overlay-is-informed', 'insufficient-data'] } },
-  { fact: 'MI308 to Germany: data missing and no overlay, so hold', item: 'amd-mi308x', date: '2025-05-01', to: 'DE', hq: 'DE', expect: { outcome: 'hold', reasons: ['insufficient-data'] } },
+  { fact: 'MI308 to Germany: data missing but immaterial (no rule would reach it even as 3A090.a)', item: 'amd-mi308x', date: '2025-05-01', to: 'DE', hq: 'DE', expect: { outcome: 'no-license-required', reasons: ['insufficient-data-immaterial'] } },
+  { fact: 'MI308 to Vietnam: missing data decides whether a D:1 licence is needed, so hold', item: 'amd-mi308x', date: '2025-05-01', to: 'VN', hq: 'VN', expect: { outcome: 'hold', reasons: ['insufficient-data'] } },
   { fact: 'H20 in 2023: designed for the 2023 rule, ships', item: 'nvidia-h20', date: '2023-12-01', to: 'CN', expect: { outcome: 'no-license-required' } },
   { fact: 'L20 not caught by the H20 bandwidth-equivalence clause', item: 'nvidia-l20', date: '2025-05-01', to: 'CN', expect: { outcome: 'no-license-required', noReasons: ['overlay-is-informed'] } },
 
@@ -168,7 +169,8 @@ const SCENARIOS: readonly Scenario[] = [
 
   // Holds, screening, HBM, GP10
   { fact: 'unknown item: hold', item: 'mystery-accelerator-x1', date: '2025-06-01', to: 'GB', hq: 'GB', expect: { outcome: 'hold', reasons: ['unknown-item'] } },
-  { fact: 'missing die area that matters: hold', item: H100, date: '2025-06-01', to: 'DE', hq: 'DE', classification: MISSING('2025-06-01'), expect: { outcome: 'hold', reasons: ['insufficient-data'] } },
+  { fact: 'missing die area that matters (D:4 destination): hold', item: H100, date: '2025-06-01', to: 'SA', hq: 'SA', classification: MISSING('2025-06-01'), expect: { outcome: 'hold', reasons: ['insufficient-data'] } },
+  { fact: 'missing die area for a China-headquartered buyer abroad matters (HQ rule): hold', item: H100, date: '2024-06-01', to: 'DE', hq: 'CN', classification: MISSING('2024-06-01'), expect: { outcome: 'hold', reasons: ['insufficient-data'] } },
   { fact: 'no screening list loaded: determination stands, warning says parties not screened', item: H100, date: '2024-06-01', to: 'DE', hq: 'DE', expect: { outcome: 'no-license-required', warningIncludes: 'parties not screened' } },
   { fact: 'unreviewed screening hit: hold', item: H100, date: '2024-06-01', to: 'DE', hq: 'DE', screening: [hit('bis-entity', 'unreviewed', 'Presumption of denial')], expect: { outcome: 'hold', reasons: ['screening-unreviewed-hit'] } },
   { fact: 'confirmed Entity List hit applies the entry requirement and policy, no exceptions', item: 'nvidia-rtx-4090', date: '2024-06-01', to: 'DE', hq: 'DE', screening: [hit('bis-entity', 'confirmed', 'Presumption of denial')], expect: { outcome: 'license-required', policy: 'presumption-of-denial', reasons: ['screening-entity-list'], exceptions: [] } },

@@ -136,12 +136,19 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     const level = cls.controlLevel;
     if (cls.insufficientData.length > 0) {
       if (level === null) {
-        // Soft: a requirement that does not depend on the ECCN (an overlay, an embargo) still decides the line.
-        softHolds.push({
-          code: 'insufficient-data',
-          citation: cls.ruleVersion === null ? 'ECCN 3A090 technical notes' : formatCitation(cls.ruleVersion.citation),
-          message: `cannot rule out 3A090 without: ${cls.insufficientData.join('; ')}`,
-        });
+        // The missing data matters only if the answer would change were the item datacenter 3A090.a.
+        const citation = cls.ruleVersion === null ? 'ECCN 3A090 technical notes' : formatCitation(cls.ruleVersion.citation);
+        const matters = regime === 'codified' || hqD5 || destinations.some((c) => destinationInScope('a', c, asOf).inScope);
+        if (matters) {
+          // Soft: a requirement that does not depend on the ECCN (an overlay, an embargo) still decides the line.
+          softHolds.push({ code: 'insufficient-data', citation, message: `cannot rule out 3A090 without: ${cls.insufficientData.join('; ')}` });
+        } else {
+          reasons.push({
+            code: 'insufficient-data-immaterial',
+            citation,
+            message: `classification incomplete (${cls.insufficientData.join('; ')}), but even as datacenter 3A090.a this line would need no licence: no destination or headquarters rule reaches it`,
+          });
+        }
       } else {
         warnings.push(`classification missing data that did not change the result: ${cls.insufficientData.join('; ')}`);
       }
