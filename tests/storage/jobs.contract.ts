@@ -104,6 +104,8 @@ export function jobsContract(name: string, harness: StoreHarness): void {
 
       const replay = await replayDetermination(store, first.id);
       expect(replay).toMatchObject({ same: true, differences: [], listVersions: [v1.version.id] });
+      const imports = (await store.audit.query({ action: 'list.imported', limit: 1000 })).items.map((e) => e.subject);
+      expect(imports).toEqual(expect.arrayContaining([`list-version:${v1.version.id}`]));
       expect((await store.audit.verify()).ok).toBe(true);
     });
   });

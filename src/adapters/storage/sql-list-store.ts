@@ -6,6 +6,7 @@ import {
   type ListSource, type ListStore, type ListVersion,
 } from '../../ports/list-store.ts';
 import { buildVersion, combinedSha256, EntryTally, mergeActive, versionId } from '../lists/version-meta.ts';
+import { appendAudit } from './audit-log.ts';
 import { entryFingerprint, entryFromJson, entryToJson } from './list-entry-json.ts';
 import { jsonParam, num, optStr, str } from './rows.ts';
 import type { SqlClient, SqlExecutor, SqlRow, SqlValue } from './sql-client.ts';
@@ -54,6 +55,12 @@ export class SqlListStore implements ListStore {
            ON CONFLICT (source) DO UPDATE SET version_id = EXCLUDED.version_id, activated_at = now()`,
           [input.source, id],
         );
+        await appendAudit(tx, {
+          actor: 'system',
+          action: 'list.imported',
+          subject: `list-version:${id}`,
+          details: { source: version.source, entryCount: version.entryCount, sha256: version.sha256, publishedAt: version.publishedAt, origin: version.origin, replaced: previous?.id ?? null },
+        });
         return { kind: 'imported', version, replaced: previous };
       });
     } catch (error) {
