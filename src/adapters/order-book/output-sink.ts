@@ -19,6 +19,14 @@ export class OutputSink {
     if (this.size >= this.chunkBytes) await this.flush();
   }
 
+  /** Flushes and ends the destination, resolving once everything is on disk (files only; never stdout). */
+  async close(): Promise<void> {
+    await this.flush();
+    const finished = once(this.out, 'finish');
+    this.out.end();
+    await finished;
+  }
+
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const chunk = this.buffer.join('');

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -86,7 +85,17 @@ async function runCheck(file: string, options: CheckOptions): Promise<number> {
 
   const mode = options.json === true ? 'json' : options.csv === true ? 'csv' : 'human';
   const out = new OutputSink(process.stdout);
-  const html = options.html === undefined ? null : new OutputSink(createWriteStream(options.html));
+  const htmlPath = options.html;
+  const html =
+    htmlPath === undefined
+      ? null
+      : new OutputSink(
+          (
+            await open(htmlPath, 'w').catch((e: unknown) => {
+              throw new ClearanceError('invalid_input', `cannot write the HTML report to ${htmlPath}: ${e instanceof Error ? e.message : String(e)}`, { field: '--html' });
+            })
+          ).createWriteStream(),
+        );
   const regime = options.regime;
   if (html !== null) await html.write(htmlHead('Clearance order-book check', { file, asOf: asOf ?? null, regime, ruleSetVersion: RULE_SET_VERSION, screening: screeningNote }));
 
@@ -143,7 +152,7 @@ async function runCheck(file: string, options: CheckOptions): Promise<number> {
   await out.flush();
   if (html !== null) {
     await html.write(htmlTail(summary));
-    await html.flush();
+    await html.close();
   }
   if (mode === 'human') process.stdout.write(renderSummary(summary, options.html));
   if (errors.length > 0) {
