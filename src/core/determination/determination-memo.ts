@@ -5,12 +5,12 @@ import type { Determination, OrderLine } from './types.ts';
  * Order books repeat the same customer, item, route and date thousands of times. A determination depends
  * only on the line's decision facts (everything except order id and line number; quantity only under the
  * codified regime, through the LPP allowance), so identical facts reuse one answer with the id swapped in.
- * Lines with screening hits are never memoised. Bounded: cleared when full.
+ * Lines with screening hits are never memoised. Bounded (10,000 answers, about 30 MB): cleared when full.
  */
 export class DeterminationMemo {
   private readonly entries = new Map<string, Determination>();
   hits = 0;
-  constructor(private readonly maxEntries = 100_000) {}
+  constructor(private readonly maxEntries = 10_000) {}
 
   decide(line: OrderLine, context: DeterminationContext): Determination {
     const screening = context.screening ?? null;
