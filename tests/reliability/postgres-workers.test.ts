@@ -77,4 +77,23 @@ describe.skipIf(skip !== null)(skip ?? 'several workers on one PostgreSQL', () =
       await store.close();
     }
   }, 15 * MINUTE);
+
+  it('leaves no partial list version when an import into PostgreSQL is killed midway', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const env = { DATABASE_URL: db.url };
+    const first = startChild(['import-list', 'v1', '300'], env);
+    const [, v1Id] = (await first.waitFor(/^imported /, 3 * MINUTE)).split(' ');
+    const doomed = startChild(['import-list', 'v2', '50000'], env);
+    await doomed.waitFor(/^progress (5000|[6-9]\d{3}|\d{5})$/, 3 * MINUTE);
+    await doomed.kill9();
+    const store = await openStore({ databaseUrl: db.url });
+    try {
+      expect((await store.lists.listVersions()).map((v) => v.id)).toEqual([v1Id]);
+      const { rows } = await store.sql.query('SELECT version_id, count(*)::int AS n FROM list_entries GROUP BY version_id');
+      expect(rows).toEqual([{ version_id: v1Id, n: 300 }]);
+    } finally {
+      await store.close();
+    }
+  }, 8 * MINUTE);
 });

@@ -1,4 +1,4 @@
-import { parseIsoDate, type IsoDate } from '../../core/calendar/iso-date.ts';
+import { isoDateOf, parseIsoDate, type IsoDate } from '../../core/calendar/iso-date.ts';
 import { RULE_SET_VERSION } from '../../core/determination/rule-set.ts';
 import { parseOrderLine } from '../../core/determination/parse-order-line.ts';
 import type { Regime } from '../../core/determination/types.ts';
@@ -29,6 +29,8 @@ export const orderBookCheck: JobHandler = async (ctx) => {
   const screening = await ctx.screening();
   const listVersions = screening === null ? {} : listVersionsUsed(screening.versions);
 
+  // As for inline checks: dates more than a year ahead are refused, the rules for them being unknown.
+  const latestDate = aYearAfter(ctx.now());
   const nextLine = numberField(job.checkpoint, 'nextLine', 1);
   const tally = tallyOf(job.checkpoint);
   const bump = (key: string, by = 1): void => {
@@ -38,7 +40,7 @@ export const orderBookCheck: JobHandler = async (ctx) => {
   const pending = order.lines.filter((l) => l.lineNo >= nextLine);
   for (const [i, stored] of pending.entries()) {
     const record = recordOf(stored.data);
-    const parsed = parseOrderLine(record, stored.lineNo);
+    const parsed = parseOrderLine(record, stored.lineNo, { latestDate });
     if (!parsed.ok) {
       bump('invalid');
     } else {
@@ -103,6 +105,11 @@ export function recordOf(data: JsonObject): Record<string, string> {
 function textOf(v: JsonValue): string {
   if (v === null) return '';
   return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function aYearAfter(now: Date): IsoDate {
+  const d = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate()));
+  return isoDateOf(d);
 }
 
 function optionalDate(text: string | null): IsoDate | null {
