@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
 import { err, ok, type Result } from '../result.ts';
-import { PRECISIONS, type Market, type Precision } from './types.ts';
+import { PRECISIONS, type Market } from './types.ts';
 
 /**
  * One accelerator as the catalog and `--spec` files describe it. Keys are the column names of the
@@ -206,9 +206,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
   return typeof value;
-}
-
-/** The dense rate a spec gives for one precision (null when blank). */
-export function denseRate(spec: AcceleratorSpec, precision: Precision): number | null {
-  return spec[precision];
 }
