@@ -167,6 +167,10 @@ const SCENARIOS: readonly Scenario[] = [
   { fact: 'codified regime: before the 2025-05-15 compliance date nothing changes', item: H100, date: '2025-05-14', to: 'IN', hq: 'IN', regime: 'codified', expect: { outcome: 'no-license-required' } },
   { fact: 'codified regime reaches .a items only: L40 (3A090.b) to India ships', item: 'nvidia-l40', date: '2025-06-01', to: 'IN', hq: 'IN', regime: 'codified', expect: { outcome: 'no-license-required' } },
 
+  // Intermediaries: what is and is not a US requirement
+  { fact: 'Malaysia after July 2025: no US licence, but the Malaysian permit and the unpublished draft rule are shown', item: H100, date: '2025-08-01', to: 'MY', hq: 'MY', expect: { outcome: 'no-license-required', warningIncludes: 'Strategic Trade Permit', enforcement: ['press'] } },
+  { fact: 'Thailand after July 2025: the press-reported draft is shown, no requirement applied', item: H100, date: '2025-08-01', to: 'TH', hq: 'TH', expect: { outcome: 'no-license-required', warningIncludes: 'draft US rule' } },
+
   // Holds, screening, HBM, GP10
   { fact: 'unknown item: hold', item: 'mystery-accelerator-x1', date: '2025-06-01', to: 'GB', hq: 'GB', expect: { outcome: 'hold', reasons: ['unknown-item'] } },
   { fact: 'missing die area that matters (D:4 destination): hold', item: H100, date: '2025-06-01', to: 'SA', hq: 'SA', classification: MISSING('2025-06-01'), expect: { outcome: 'hold', reasons: ['insufficient-data'] } },

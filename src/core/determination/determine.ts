@@ -3,7 +3,7 @@ import type { ClassificationResult } from '../classification/types.ts';
 import { countryName, earDestination, HONG_KONG_AS_CHINA, isChinaHongKongOrMacau, type CountryCode } from '../countries/country.ts';
 import { AI_DIFFUSION, codifiedRequirement } from '../rules/ai-diffusion-2025/framework.ts';
 import { citeParagraph, formatCitation } from '../rules/federal-register-sources.ts';
-import { PRODUCT_OVERLAYS, overlayActive, overlayMatchesItem, overlayPolicy, type ItemFacts, type ProductOverlay } from '../rules/overlays/product-overlays.ts';
+import { DESTINATION_NOTICES, PRODUCT_OVERLAYS, overlayActive, overlayMatchesItem, overlayPolicy, type ItemFacts, type ProductOverlay } from '../rules/overlays/product-overlays.ts';
 import { nacAcaOffer, type ExceptionOffer } from '../rules/part-740/section-740.8-nac-aca.ts';
 import { approvedUaeEntity, SUPP_8_CITATION } from '../rules/part-740/supplement-8-uae-approved.ts';
 import { destinationInScope, isD5OrMacau, type ControlLevel } from '../rules/part-742/section-742.6-a6-destination-scope.ts';
@@ -310,6 +310,16 @@ export function determine(line: OrderLine, context: DeterminationContext): Deter
     }
     if (line.endUse === 'cloud-iaas' && d5Party && asOf >= MAY_2025) {
       warnings.push('IaaS end use with a D:5/Macau-linked party: BIS guidance of 2025-05-13 expects IaaS providers to verify downstream users and block access from restricted jurisdictions');
+    }
+
+    // Foreign permits and press-reported drafts: seen, never applied as requirements.
+    if (level === 'a' || level === 'b') {
+      for (const n of DESTINATION_NOTICES) {
+        if (asOf >= n.from && destinations.some((c) => n.destinations.includes(c))) {
+          warnings.push(n.text);
+          note({ basis: n.basis, message: n.text });
+        }
+      }
     }
 
     // Product overlays (is-informed letters, licence conditions, guidance)

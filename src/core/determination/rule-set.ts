@@ -1,4 +1,4 @@
-import { PRODUCT_OVERLAYS } from '../rules/overlays/product-overlays.ts';
+import { DESTINATION_NOTICES, PRODUCT_OVERLAYS } from '../rules/overlays/product-overlays.ts';
 import { NAC_ACA_VERSIONS } from '../rules/part-740/section-740.8-nac-aca.ts';
 import { MEMBERSHIPS } from '../rules/part-740/supplement-1-country-groups.ts';
 import { SUPP_8_ENTITIES } from '../rules/part-740/supplement-8-uae-approved.ts';
@@ -25,6 +25,7 @@ const RULE_DATA = {
   MILITARY_COUNTRIES,
   EMBARGOES,
   PRODUCT_OVERLAYS,
+  DESTINATION_NOTICES,
   TIER_1,
 };
 

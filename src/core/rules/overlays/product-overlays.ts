@@ -205,3 +205,32 @@ export function overlayPolicy(o: ProductOverlay, date: IsoDate): PolicyPeriod | 
   for (const q of o.policies) if (q.from <= date && (p === null || q.from >= p.from)) p = q;
   return p;
 }
+
+/**
+ * Destination notices that are not US licence requirements but that an officer must see: foreign-government
+ * permits and press-reported draft US rules. They add a warning and an enforcement note, never a requirement.
+ */
+export interface DestinationNotice {
+  readonly id: string;
+  readonly destinations: readonly string[];
+  readonly from: IsoDate;
+  readonly basis: 'press' | 'unverified';
+  readonly text: string;
+}
+
+export const DESTINATION_NOTICES: readonly DestinationNotice[] = [
+  {
+    id: 'press-2025-07-draft-malaysia-thailand',
+    destinations: ['MY', 'TH'],
+    from: isoDate('2025-07-04'),
+    basis: 'press',
+    text: 'press-reported draft US rule (Bloomberg, 2025-07-04) would require licences for AI chips to Malaysia and Thailand; not published as of the sources seen — no requirement applied',
+  },
+  {
+    id: 'foreign-2025-07-malaysia-stp',
+    destinations: ['MY'],
+    from: isoDate('2025-07-14'),
+    basis: 'press',
+    text: 'Malaysia (MITI Directive No. 1/2025) requires a Strategic Trade Permit, with 30 days\' notice, to export, transship or transit US-origin high-performance AI chips — a Malaysian requirement on the consignee, not a US licence',
+  },
+];
