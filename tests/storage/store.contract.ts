@@ -63,6 +63,19 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(await store.ping()).toBe(true);
       });
 
+      it('turns values the database cannot store into invalid_input, and changes nothing', async () => {
+        await expect(store.parties.upsert({ name: 'Nul\u0000Byte Ltd' })).rejects.toMatchObject({ code: 'invalid_input' });
+        await expect(store.determinations.record({
+          subjectKind: 'adhoc', inputs: { note: 'a\u0000b' }, outputs: {}, ruleSetVersion: 'r', listVersions: {}, asOf: '2026-01-01', actor: 'cli',
+        })).rejects.toMatchObject({ code: 'invalid_input' });
+        const key = uniq('bad-date');
+        await expect(store.determinations.record({
+          subjectKind: 'adhoc', subjectId: key, inputs: {}, outputs: {}, ruleSetVersion: 'r', listVersions: {}, asOf: '2026-02-30', actor: 'cli',
+        })).rejects.toMatchObject({ code: 'invalid_input' });
+        expect(await store.determinations.count({ subjectId: key })).toBe(0);
+        expect((await store.audit.verify()).ok).toBe(true);
+      });
+
       it('pages through parties with a cursor', async () => {
         for (let i = 0; i < 5; i += 1) await store.parties.upsert({ name: uniq('Pager') });
         const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { translateDbError } from './db-errors.ts';
 import type { SqlClient, SqlExecutor, SqlResult, SqlRow, SqlValue } from './sql-client.ts';
 
 /** node-postgres with a pool; several processes and machines can share one server. */
@@ -45,8 +46,12 @@ function lastRows(result: pg.QueryResult | pg.QueryResult[]): readonly SqlRow[] 
 }
 
 async function run(target: pg.Pool | pg.PoolClient, text: string, params: readonly SqlValue[] = []): Promise<SqlResult> {
-  const result = await target.query<Record<string, unknown>>(text, [...params]);
-  return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+  try {
+    const result = await target.query<Record<string, unknown>>(text, [...params]);
+    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+  } catch (error) {
+    throw translateDbError(error);
+  }
 }
 
 /** The URL without its password, for logs and `/health`. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
+import { translateDbError } from './db-errors.ts';
 import type { SqlClient, SqlExecutor, SqlResult, SqlRow, SqlValue } from './sql-client.ts';
 
 export const IN_MEMORY = 'memory://';
@@ -51,6 +52,10 @@ function lastRows(results: readonly { readonly rows: readonly Record<string, unk
 }
 
 async function run(target: PGlite | Transaction, text: string, params: readonly SqlValue[] = []): Promise<SqlResult> {
-  const result = await target.query<Record<string, unknown>>(text, [...params]);
-  return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  try {
+    const result = await target.query<Record<string, unknown>>(text, [...params]);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  } catch (error) {
+    throw translateDbError(error);
+  }
 }
