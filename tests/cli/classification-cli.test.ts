@@ -116,6 +116,14 @@ describe('clearance classify / chips / headroom', () => {
     expect(bad.stderr).toMatch(/yes or no/);
   });
 
+  it('--exporter-role applies the Note 1 presumption; a bad role exits 2', async () => {
+    const r = JSON.parse((await cli('classify', '--chip', 'nvidia-h20', '--as-of', '2025-06-01', '--exporter-role', 'osat', '--json')).stdout);
+    expect(r).toMatchObject({ eccn: '3A090.a', datacenter: true });
+    const rebutted = JSON.parse((await cli('classify', '--chip', 'nvidia-h20', '--as-of', '2025-06-01', '--exporter-role', 'osat', '--designer-attestation', '--json')).stdout);
+    expect(rebutted.eccn).toBeNull();
+    expect((await cli('classify', '--chip', 'nvidia-h20', '--exporter-role', 'distributor')).code).toBe(2);
+  });
+
   it('chips --json lists the catalog with TPP', async () => {
     const rows = JSON.parse((await cli('chips', '--json')).stdout);
     expect(rows.length).toBeGreaterThan(50);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { classify, type Classification } from '../../core/classification/classify.ts';
+import { ClearanceError } from '../../core/errors.ts';
 import { asOfDate, datacenterOverride, loadItem } from '../item-input.ts';
 import { printJson, renderTable } from '../output.ts';
 
@@ -11,6 +12,9 @@ interface ClassifyCliOptions {
   hostEccn?: string;
   system?: boolean;
   datacenter?: string;
+  exporterRole?: string;
+  designerAttestation?: boolean;
+  transistorAttestation?: boolean;
 }
 
 export function register(program: Command): void {
@@ -23,6 +27,9 @@ export function register(program: Command): void {
     .option('--host-eccn <eccn>', 'the ECCN the item would otherwise have, e.g. 5A992 or 4A003 (gives the ".z" paragraph)')
     .option('--system', 'the item is a computer, assembly or board containing the IC (gives 4A090)')
     .option('--datacenter <yes|no>', 'override the market column for "designed or marketed for use in datacenters"')
+    .option('--exporter-role <role>', 'front-end-fabricator | osat: applies the Note 1 to 3A090.a presumption (from 2025-01-16)')
+    .option('--designer-attestation', 'an approved/authorized IC designer attests TPP/PD below 3A090.a (rebuts Note 1)')
+    .option('--transistor-attestation', 'a qualifying transistor-count attestation exists (checked against transistors_b)')
     .option('--json', 'print one JSON object')
     .action((options: ClassifyCliOptions) => {
       const spec = loadItem(options);
@@ -30,10 +37,23 @@ export function register(program: Command): void {
         ...(options.hostEccn === undefined ? {} : { hostEccn: options.hostEccn }),
         ...(options.system === true ? { isSystem: true } : {}),
         ...datacenterOverride(options.datacenter),
+        ...exporterRole(options.exporterRole),
+        ...(options.designerAttestation === true ? { designerAttestation: true } : {}),
+        ...(options.transistorAttestation === true ? { transistorCountAttestation: true } : {}),
       });
       if (options.json === true) printJson(result);
       else process.stdout.write(renderClassification(result));
     });
+}
+
+function exporterRole(value: string | undefined): { exporterRole?: 'front-end-fabricator' | 'osat' } {
+  if (value === undefined) return {};
+  const v = value.trim().toLowerCase();
+  if (v === 'front-end-fabricator' || v === 'osat') return { exporterRole: v };
+  throw new ClearanceError('invalid_input', `--exporter-role "${value}" is not front-end-fabricator or osat`, {
+    issues: [{ code: 'invalid_input', field: 'exporter-role', message: `"${value}" is not a known exporter role`, accepted: 'front-end-fabricator | osat' }],
+    field: 'exporter-role',
+  });
 }
 
 export function renderClassification(r: Classification): string {

@@ -6,6 +6,7 @@ import type { AcceleratorSpec } from './accelerator-spec.ts';
 import { atOnlyEntry } from './at-only.ts';
 import type { ClassifyOptions, EvaluationContext } from './evaluation-context.ts';
 import { laterChanges } from './later-changes.ts';
+import { foundryPresumption, presumedOutcome } from './foundry-presumption.ts';
 import { eligibleExceptions } from './license-exceptions.ts';
 import { measure, type Measurements } from './measurements.ts';
 import { evaluateParameters } from './parameter-outcome.ts';
@@ -33,7 +34,9 @@ export function classify(spec: AcceleratorSpec, asOf: IsoDate, options: Classify
 /** The classification on one date, without looking ahead (`laterChanges` is empty). */
 export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: ClassifyOptions, measurements: Measurements): Classification {
   const version = eccn3a090VersionAt(asOf);
-  const datacenter = options.datacenter ?? spec.market === 'datacenter';
+  const presumption = foundryPresumption(spec, asOf, options);
+  // A standing Note 1 presumption also presumes "designed for datacenters".
+  const datacenter = presumption?.stands === true ? true : (options.datacenter ?? spec.market === 'datacenter');
   const { values } = measurements;
   const term = measurements.tpp.terms.find((t) => t.precision === measurements.tpp.binding);
   const tppBasis = term === undefined ? null : { precision: term.precision, denseTops: term.denseTops, bitLength: term.bitLength };
@@ -81,6 +84,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
   }
 
   for (const note of version.uncertain) uncertainties.add(note);
+  for (const note of presumption?.uncertain ?? []) uncertainties.add(note);
   const ctx: EvaluationContext = {
     spec,
     asOf,
@@ -90,11 +94,15 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
     kind: spec.standalone_memory ? 'memory' : 'logic',
     measurements,
     values,
-    tests: [],
+    tests: presumption === null ? [] : [presumption.test],
     insufficient: new Set<string>(),
     uncertainties,
   };
-  const outcome = evaluateParameters(ctx);
+  const byParameters = evaluateParameters(ctx);
+  const presumed = presumption?.stands === true && byParameters.controlLevel !== 'a';
+  // The presumption decides even where the parameters cannot be confirmed: nothing is then missing.
+  if (presumed) ctx.insufficient.clear();
+  const outcome = presumed && presumption !== null ? presumedOutcome(presumption) : byParameters;
   const placement = placeItem(ctx, outcome);
   const controlled = placement.status === 'controlled' && outcome.controlLevel !== null;
   const atOnlyEccn = placement.status === 'not-controlled' ? atOnlyEntry(ctx) : null;

@@ -11,6 +11,12 @@ export interface ClassifyOptions {
   readonly isSystem?: boolean;
   /** Overrides the market column for the "designed or marketed for use in datacenters" test. */
   readonly datacenter?: boolean;
+  /** The exporter is a front-end fabricator or OSAT: Note 1 to 3A090.a presumption applies (from 2025-01-16). */
+  readonly exporterRole?: 'front-end-fabricator' | 'osat';
+  /** An approved or authorized IC designer has attested TPP/PD below 3A090.a (rebuts Note 1). */
+  readonly designerAttestation?: boolean;
+  /** A qualifying fabricator/OSAT attestation of the transistor count exists; the count is checked against the bounds. */
+  readonly transistorCountAttestation?: boolean;
 }
 
 /** What every step of one classification reads, and the explanation the steps add to. */

@@ -100,6 +100,28 @@ export interface AtOnlyRuleVersion {
   readonly uncertain: string | null;
 }
 
+/** A transistor-count bound under which a fabricator/OSAT attestation rebuts the Note 1 presumption. */
+export interface TransistorCountLimit {
+  /** Calendar years of completed shipments the bound applies to (inclusive); null toYear = open-ended. */
+  readonly fromYear: number;
+  readonly toYear: number | null;
+  /** The final packaged IC's aggregated approximated transistor count must be below this, in billions. */
+  readonly belowBillion: number;
+  readonly requiresNoHbm: boolean;
+}
+
+/** Note 1 to 3A090.a: front-end fabricators and OSATs presume advanced logic ICs are 3A090.a and datacenter. */
+export interface FoundryPresumptionVersion {
+  readonly id: string;
+  readonly effective: IsoDate;
+  /** "Applicable advanced logic IC": made at this node or below (or with non-planar transistors). */
+  readonly applicableNodeNmAtOrBelow: number;
+  readonly transistorLimits: readonly TransistorCountLimit[];
+  readonly text: string;
+  readonly citation: Citation;
+  readonly uncertain: readonly string[];
+}
+
 export interface PolicyBandVersion {
   readonly id: string;
   readonly effective: IsoDate;
