@@ -361,7 +361,8 @@ export interface JobRepository {
   start(id: string): Promise<JobRecord>;
   checkpoint(id: string, progress: JobProgress): Promise<void>;
   complete(id: string, result: JsonObject): Promise<JobRecord>;
-  fail(id: string, error: string): Promise<JobRecord>;
+  /** Records a failed attempt: `failed` for good, or back to `queued` when the queue will retry it. */
+  fail(id: string, error: string, options?: { readonly retrying?: boolean }): Promise<JobRecord>;
 }
 
 export interface AuditRepository {

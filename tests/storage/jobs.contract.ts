@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListEntry } from '../../src/core/screening/types.ts';
 import { startJobQueue, type JobQueue } from '../../src/adapters/jobs/job-queue.ts';
 import { replayDetermination } from '../../src/adapters/jobs/replay.ts';
+import { activeScreening } from '../../src/adapters/jobs/screening.ts';
 import type { SqlStore } from '../../src/adapters/storage/sql-store.ts';
 import type { ListImport } from '../../src/ports/list-store.ts';
 import type { JobRecord } from '../../src/ports/store.ts';
@@ -107,6 +108,35 @@ export function jobsContract(name: string, harness: StoreHarness): void {
       const imports = (await store.audit.query({ action: 'list.imported', limit: 1000 })).items.map((e) => e.subject);
       expect(imports).toEqual(expect.arrayContaining([`list-version:${v1.version.id}`]));
       expect((await store.audit.verify()).ok).toBe(true);
+    });
+
+    it('retries a job whose attempt failed for a passing reason, and fails bad params for good', async () => {
+      await queue.stop();
+      let calls = 0;
+      const logged: string[] = [];
+      queue = await startJobQueue(store, {
+        pollingIntervalSeconds: 0.5,
+        log: (line) => logged.push(line),
+        screening: async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('connection reset (simulated)');
+          return activeScreening(store.lists);
+        },
+      });
+      const flaky = await queue.submit({ kind: 'batch-screening', params: { parties: [{ name: 'Somebody Else Entirely', country: 'FR' }] }, createdBy: 'alice' });
+      const done = await waitForJob(store, flaky.id);
+      expect(done).toMatchObject({ status: 'completed', attempts: 2, error: null });
+      expect(logged.some((l) => l.includes('connection reset'))).toBe(true);
+
+      const bad = await queue.submit({ kind: 'order-book-check', params: { orderId: randomUUID() }, createdBy: 'alice' });
+      const until = Date.now() + 60_000;
+      let job = await store.jobs.get(bad.id);
+      while (job?.status !== 'failed' && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 200));
+        job = await store.jobs.get(bad.id);
+      }
+      expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(job?.error).toMatch(/no order/);
     });
   });
 }

@@ -77,7 +77,7 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
   const classifications = new ClassificationCache();
   const now = options.now ?? (() => new Date());
 
-  const run = async (kind: JobKind, id: string): Promise<void> => {
+  const run = async (kind: JobKind, id: string, retriesLeft: boolean): Promise<void> => {
     const job = await store.jobs.start(id);
     try {
       const result = await HANDLERS[kind]({
@@ -87,9 +87,10 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`job ${id} (${kind}) attempt ${job.attempts} failed: ${message}`);
-      await store.jobs.fail(id, message).catch(() => undefined);
       // Bad params or a missing order will not get better on retry; anything else (a crash, a lost connection) may.
-      if (error instanceof ClearanceError && error.code !== 'internal' && error.code !== 'network_unavailable') return;
+      const permanent = error instanceof ClearanceError && error.code !== 'internal' && error.code !== 'network_unavailable';
+      await store.jobs.fail(id, message, { retrying: !permanent && retriesLeft }).catch(() => undefined);
+      if (permanent) return;
       throw error;
     }
   };
@@ -132,8 +133,9 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
   if (store.kind === 'pglite') await queue.recoverOrphans();
   if (options.work !== false) {
     for (const kind of JOB_KINDS) {
-      await boss.work<{ jobId?: string }>(kind, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async (jobs) => {
-        for (const j of jobs) await run(kind, j.data.jobId ?? j.id);
+      const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as const;
+      await boss.work<{ jobId?: string }>(kind, work, async (jobs) => {
+        for (const j of jobs) await run(kind, j.data.jobId ?? j.id, j.retryCount < j.retryLimit);
       });
     }
   }

@@ -61,8 +61,10 @@ export function jobRepository(db: SqlClient): JobRepository {
         await appendAudit(tx, { actor: `job:${id}`, action: 'job.completed', subject: `job:${id}`, details: { kind: job.kind, done: job.done, result } });
         return job;
       }),
-    fail: (id, error) =>
-      mustUpdate(id, `UPDATE jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [error]),
+    fail: (id, error, options) =>
+      options?.retrying === true
+        ? mustUpdate(id, `UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [`${error} (will retry)`])
+        : mustUpdate(id, `UPDATE jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [error]),
   };
 }
 
