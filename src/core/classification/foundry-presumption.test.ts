@@ -26,7 +26,9 @@ describe('Note 1 to 3A090.a: front-end fabricator / OSAT presumption', () => {
 
   it('other exporters, and dates before 2025-01-16, are unaffected', () => {
     expect(classify(chip('nvidia-h20'), D2025).eccn).toBeNull();
-    expect(classify(chip('nvidia-h20'), isoDate('2025-01-15'), fab).eccn).toBeNull();
+    const before = classify(chip('nvidia-h20'), isoDate('2025-01-15'), fab);
+    expect(before.eccn).toBeNull();
+    expect(before.laterChanges[0]).toMatchObject({ effective: '2025-01-16', eccn: '3A090.a' });
   });
 
   it('an approved designer attestation rebuts it: the parameters decide again', () => {

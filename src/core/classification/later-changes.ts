@@ -1,6 +1,7 @@
 import { isoDate, type IsoDate } from '../calendar/iso-date.ts';
 import { POLICY_BAND_VERSIONS } from '../rules/part-742/section-742.6-b10-policy-band-2026.ts';
 import { ECCN_3A090_VERSIONS } from '../rules/part-774/eccn-3a090.ts';
+import { FOUNDRY_PRESUMPTION_VERSIONS } from '../rules/part-774/eccn-3a090-note-1-foundry-presumption.ts';
 import { ECCN_3A991_P_VERSIONS } from '../rules/part-774/eccn-3a991-p.ts';
 import type { ClassificationResult, LaterChange } from './types.ts';
 
@@ -16,6 +17,7 @@ export function laterChanges(asOf: IsoDate, now: Dated, classifyOn: (date: IsoDa
     ...ECCN_3A090_VERSIONS.map((v) => ({ effective: v.effective, ruleId: v.id, title: v.title })),
     ...POLICY_BAND_VERSIONS.map((b) => ({ effective: b.effective, ruleId: b.id, title: 'Licence review policy band (§ 742.6(b)(10))' })),
     ...ECCN_3A991_P_VERSIONS.map((v) => ({ effective: v.effective, ruleId: v.id, title: `AT-only ${v.eccn} / ${v.systemEccn}` })),
+    ...FOUNDRY_PRESUMPTION_VERSIONS.map((v) => ({ effective: v.effective, ruleId: v.id, title: 'Note 1 to 3A090.a (fabricator/OSAT presumption)' })),
   ]
     .filter((d, i, all) => d.effective > asOf && all.findIndex((o) => o.effective === d.effective) === i)
     .sort((a, b) => a.effective.localeCompare(b.effective));
