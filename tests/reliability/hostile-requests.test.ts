@@ -74,8 +74,10 @@ function send(method: string, path: string, options: { headers?: Record<string, 
       res.on('error', fail);
     });
     req.setTimeout(30_000, () => req.destroy(new Error(`timeout on ${method} ${path}`)));
-    // The server may answer (413, 401) and close before it has read a large body; that is a valid answer.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : fail(error)));
+    // A connection dropped before any answer counts as a failure (status 0), never as a hang.
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? done({ status: 0, body: `connection ${error.code} before an answer` }) : fail(error),
+    );
     if (options.chunks !== undefined) {
       for (const c of options.chunks) req.write(c);
       req.end();
@@ -146,11 +148,11 @@ function hostile(i: number): Hostile {
     case 9:
       return { label: 'SQL-ish country and date', send: () => send('POST', '/v1/classify', { headers: json(k), body: JSON.stringify({ item: sql, asOf: sql }) }) };
     case 10:
-      return { label: 'malformed JSON', send: () => send('POST', '/v1/screen', { headers: json(k), body: ['{"name": "x",', '{name: x}', '{"name": "x"}}', '', 'null', '"just a string"', '{"name":"x"'.repeat(50)][i % 7] }) };
+      return { label: 'malformed JSON', send: () => send('POST', '/v1/screen', { headers: json(k), body: ['{"name": "x",', '{name: x}', '{"name": "x"}}', '', 'null', '"just a string"', '{"name":"x"'.repeat(50)][i % 7] ?? '' }) };
     case 11:
       return { label: 'invalid UTF-8', send: () => send('POST', '/v1/screen', { headers: json(k), body: Uint8Array.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, ...[[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]][i % 5]!, 0x22, 0x7d]) }) };
     case 12:
-      return { label: 'NUL and lone surrogates', send: () => send('POST', '/v1/screen', { headers: json(k), body: ['{"name":"a\\u0000b"}', '{"name":"\\ud800"}', '{"name":"x\\udfff"}'][i % 3] }) };
+      return { label: 'NUL and lone surrogates', send: () => send('POST', '/v1/screen', { headers: json(k), body: ['{"name":"a\\u0000b"}', '{"name":"\\ud800"}', '{"name":"x\\udfff"}'][i % 3] ?? '' }) };
     case 13:
       return { label: 'huge body (declared length)', send: () => send('POST', '/v1/screen', { headers: json(k), body: JSON.stringify({ name: 'x'.repeat(300_000 + i) }) }) };
     case 14:
@@ -173,7 +175,7 @@ function hostile(i: number): Hostile {
     case 21:
       return { label: 'bad review', send: () => send('POST', `/v1/alerts/6f1c2b8e-1d2a-4c3b-9e8f-0a1b2c3d4e5f/reviews`, { headers: json(k), body: JSON.stringify([{ action: 'delete', reasonCode: sql, note: sql }, { action: 'clear', reasonCode: 'true-match', note: 'x' }][i % 2]) }) };
     case 22:
-      return { label: 'bad order book', send: () => send('POST', '/v1/orders/check', { headers: { ...bearer(k), 'content-type': 'text/csv' }, body: ['', 'order_id\n1', `"unterminated,${sql}\n`, 'a,b,c\n1,2'][i % 4] }) };
+      return { label: 'bad order book', send: () => send('POST', '/v1/orders/check', { headers: { ...bearer(k), 'content-type': 'text/csv' }, body: ['', 'order_id\n1', `"unterminated,${sql}\n`, 'a,b,c\n1,2'][i % 4] ?? '' }) };
     case 23:
       return { label: 'bad list import', send: () => send('POST', `/v1/lists/import?name=${encodeURIComponent(['../../etc/passwd', 'x.csv', 'a/b.csv'][i % 3]!)}`, { headers: { ...bearer(k), 'content-type': 'text/csv' }, body: i % 3 === 1 ? `foo,bar\n${sql},1\n` : 'id,name\n1,x\n' }) };
     default:

@@ -74,7 +74,8 @@ export function readBody(policy: BodyPolicy): MiddlewareHandler<AppEnv> {
       const unstorable = unstorableEscape(text);
       if (unstorable !== null) throw problem('invalid_input', `request body contains ${unstorable}, which cannot be stored`, { field: 'body', accepted: 'text without NUL characters or unpaired surrogates' });
     }
-    c.req.raw = new Request(raw, { body: bytes });
+    // Built from parts: the Node adapter's request object is not a WHATWG Request that `new Request(raw)` accepts.
+    c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body: bytes, signal: raw.signal });
     await next();
   };
 }

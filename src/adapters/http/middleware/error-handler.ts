@@ -33,9 +33,20 @@ function messageForHttpException(error: HTTPException): string {
   return error.message === '' ? 'bad request' : error.message;
 }
 
+/**
+ * A request refused before its body was read leaves unread bytes on the connection; closing it (rather
+ * than keeping it alive) stops a client from reusing a socket the server is about to drain and drop.
+ */
+function closeIfBodyPending(c: Context<AppEnv>): void {
+  const headers = c.req.raw.headers;
+  const length = Number(headers.get('content-length') ?? '0');
+  if (headers.has('transfer-encoding') || (Number.isFinite(length) && length > 0)) c.header('Connection', 'close');
+}
+
 /** Every failure leaves as `{error: {code, message, field?}}`; stacks stay in the server log only. */
 export function onError(log: ServerLog): ErrorHandler<AppEnv> {
   return (error: Error, c: Context<AppEnv>) => {
+    closeIfBodyPending(c);
     if (error instanceof ClearanceError) {
       return c.json(bodyForClearanceError(error), statusFor(error.code));
     }
@@ -50,4 +61,7 @@ export function onError(log: ServerLog): ErrorHandler<AppEnv> {
   };
 }
 
-export const notFound: NotFoundHandler<AppEnv> = (c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
+export const notFound: NotFoundHandler<AppEnv> = (c) => {
+  closeIfBodyPending(c);
+  return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
+};
