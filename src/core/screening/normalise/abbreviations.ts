@@ -51,6 +51,7 @@ const DESCRIPTORS = [
   'company', 'limited', 'corporation', 'incorporated', 'technology', 'technologies', 'international', 'industry',
   'industries', 'electronics', 'engineering', 'trading', 'holding', 'holdings', 'enterprise', 'development',
   'manufacturing', 'investment', 'laboratory', 'institute', 'university', 'research', 'logistics', 'equipment',
+  'public', 'liability', 'aktsionernoe', 'obshchestvo', 'scientific', 'production',
 ];
 const DESCRIPTOR_SET = new Set(DESCRIPTORS);
 const fuzzyCache = new Map<string, string>();
@@ -62,7 +63,7 @@ export function fuzzyDescriptor(token: string): string {
   let result = token;
   for (const d of DESCRIPTORS) {
     if (Math.abs(d.length - token.length) > 2 || d[0] !== token[0]) continue;
-    if (editDistanceAtMost(token, d, d.length >= 9 ? 2 : 1)) {
+    if (editDistanceAtMost(token, d, d.length >= 7 ? 2 : 1)) {
       result = d;
       break;
     }

@@ -18,6 +18,11 @@ const GENERIC = new Set([
   // Regional qualifiers: "FABERLIC EUROPE" is still Faberlic.
   'europe', 'european', 'asia', 'asian', 'pacific', 'africa', 'african', 'america', 'americas', 'american', 'middle', 'east',
   'eastern', 'western', 'north', 'south', 'northern', 'southern', 'overseas', 'worldwide', 'hk', 'usa', 'uk', 'emea',
+  // Cities that prefix company names where diversion concentrates ("Shenzhen … Co., Ltd."): they place, not identify.
+  'shenzhen', 'beijing', 'shanghai', 'guangzhou', 'hangzhou', 'chengdu', 'wuhan', 'xian', 'tianjin', 'nanjing', 'suzhou',
+  'dongguan', 'xiamen', 'hefei', 'qingdao', 'dalian', 'shenyang', 'harbin', 'changsha', 'zhengzhou', 'jinan', 'ningbo',
+  'kong', 'macau', 'moscow', 'petersburg', 'novosibirsk', 'yekaterinburg', 'dubai', 'sharjah', 'tehran', 'istanbul',
+  'branch',
 ]);
 
 /** Particles and titles: almost no weight. */

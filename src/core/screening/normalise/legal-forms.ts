@@ -98,6 +98,49 @@ const CJK_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['大學', ' university '],
 ];
 
+/**
+ * Words that only occur inside legal forms ("Joint Stock Company", "Limited Liability",
+ * "Aktsionernoe Obshchestvo"). When word order or spacing breaks the sequence, each of them
+ * is still a legal-form word, not an identifying one.
+ */
+const LEGAL_PARTS = new Set([
+  'joint', 'stock', 'public', 'open', 'closed', 'liability', 'aktsionernoe', 'aktsionernoye', 'obshchestvo', 'otkrytoe',
+  'zakrytoe', 'publichnoe', 'ogranichennoi', 'ogranichennoy', 'otvetstvennostiu', 'otvetstvennostyu', 'tovarystvo',
+  'sociedad', 'anonima', 'societe', 'anonyme', 'gesellschaft', 'beschrankter', 'haftung', 'unitary', 'federal', 'state',
+  'enterprise',
+]);
+
+export function isLegalFormPart(token: string): boolean {
+  return LEGAL_PARTS.has(token);
+}
+
+/** Long legal-form words that get glued to a neighbour ("COMPANYRUSHYDRO", "STOCKCOMPANY", "OBSHCHESTVOGRUPPA"). */
+const GLUABLE = ['company', 'limited', 'corporation', 'joint', 'stock', 'liability', 'aktsionernoe', 'aktsionernoye', 'obshchestvo', 'public'];
+
+/** Split a legal-form word off the start or end of a glued token; the token itself when there is none. */
+export function splitGluedLegalWord(token: string): readonly string[] {
+  if (token.length < 8) return [token];
+  for (const word of GLUABLE) {
+    if (token.length >= word.length + 3 && token.startsWith(word)) return [word, ...splitGluedLegalWord(token.slice(word.length))];
+    if (token.length >= word.length + 3 && token.endsWith(word)) return [...splitGluedLegalWord(token.slice(0, -word.length)), word];
+  }
+  return [token];
+}
+
+/** Rejoin a legal-form word split by a stray space ("Lim ited", "Com pany"). */
+export function rejoinSplitLegalWords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const a = tokens[i] as string;
+    const b = tokens[i + 1];
+    if (b !== undefined && !LEGAL_TOKENS.has(a) && !LEGAL_TOKENS.has(b) && (LEGAL_TOKENS.has(a + b) || GLUABLE.includes(a + b) || LEGAL_PARTS.has(a + b))) {
+      out.push(a + b);
+      i += 1;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export function replaceCjkLegalForms(text: string): string {
   let out = text;
   for (const [form, replacement] of CJK_FORMS) {

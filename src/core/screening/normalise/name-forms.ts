@@ -6,7 +6,7 @@
 import { canonicalAbbreviation, fuzzyDescriptor } from './abbreviations.ts';
 import { foldConfusables, hasCyrillicOrGreek, isFullyFoldable, isMixedScriptToken } from './confusables.ts';
 import { isGenericWord, isStopWord } from './generic-words.ts';
-import { collapseLegalForms, replaceCjkLegalForms } from './legal-forms.ts';
+import { collapseLegalForms, isLegalFormPart, rejoinSplitLegalWords, replaceCjkLegalForms, splitGluedLegalWord } from './legal-forms.ts';
 import { reorderPersonName } from './person-order.ts';
 import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
 import { stripListBoilerplate, tokenise } from './tokenise.ts';
@@ -83,7 +83,8 @@ function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading
 function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameForm {
   const words: string[] = [];
   const written: string[] = [];
-  for (const raw of tokenise(ascii)) {
+  const split = abjad ? tokenise(ascii) : rejoinSplitLegalWords(tokenise(ascii).flatMap((t) => splitGluedLegalWord(t)));
+  for (const raw of split) {
     const canonical = canonicalAbbreviation(fuzzyDescriptor(raw));
     for (const c of canonical) {
       words.push(c);
@@ -126,7 +127,7 @@ function abjadRole(token: string): TokenRole {
 }
 
 function roleOf(token: string, legal: boolean): TokenRole {
-  if (legal) return 'legal';
+  if (legal || isLegalFormPart(token)) return 'legal';
   if (/^\d+$/.test(token)) return 'number';
   if (isStopWord(token)) return 'stop';
   if (isGenericWord(token)) return 'generic';
