@@ -104,7 +104,17 @@ export function jobsContract(name: string, harness: StoreHarness): void {
       expect((await waitForJob(store, again.id)).result?.['tally']).toMatchObject({ newAlerts: 0 });
 
       const replay = await replayDetermination(store, first.id);
-      expect(replay).toMatchObject({ same: true, differences: [], listVersions: [v1.version.id] });
+      expect(replay).toMatchObject({ same: true, recordIntact: true, differences: [], listVersions: [v1.version.id] });
+
+      // A determination is append-only too; edited behind the trigger's back, replay shows both the edit and the right answer.
+      await expect(store.sql.query("UPDATE determinations SET actor = 'x' WHERE id = $1", [first.id])).rejects.toThrow(/append-only/);
+      await store.sql.exec('ALTER TABLE determinations DISABLE TRIGGER determinations_no_update_delete');
+      try {
+        await store.sql.query(`UPDATE determinations SET outputs = jsonb_set(outputs, '{outcome}', '"no-license-required"') WHERE id = $1`, [first.id]);
+      } finally {
+        await store.sql.exec('ALTER TABLE determinations ENABLE TRIGGER determinations_no_update_delete');
+      }
+      expect(await replayDetermination(store, first.id)).toMatchObject({ same: false, recordIntact: false, differences: ['outcome'] });
       const imports = (await store.audit.query({ action: 'list.imported', limit: 1000 })).items.map((e) => e.subject);
       expect(imports).toEqual(expect.arrayContaining([`list-version:${v1.version.id}`]));
       expect((await store.audit.verify()).ok).toBe(true);

@@ -7,6 +7,7 @@ import type { HitReview, PartyRole } from '../../core/determination/types.ts';
 import { ClearanceError } from '../../core/errors.ts';
 import { LIST_CODES } from '../../core/screening/types.ts';
 import type { JsonObject } from '../../ports/store.ts';
+import { determinationContentHash } from '../storage/determinations.ts';
 import type { SqlStore } from '../storage/sql-store.ts';
 import { toJsonObject } from '../http/json.ts';
 import { ORDER_LINE_SUBJECT, recordOf } from './order-book-check.ts';
@@ -21,6 +22,11 @@ export interface ReplayReport {
   readonly currentRuleSet: string;
   /** The list versions the replay screened against: the ones the determination recorded. */
   readonly listVersions: readonly string[];
+  /**
+   * Whether the stored record still hashes to the content hash its audit event recorded: false means the row
+   * was edited after it was written; null when no audit event names it (written before the hash was recorded).
+   */
+  readonly recordIntact: boolean | null;
   /** Top-level output fields that differ (empty when `same`). */
   readonly differences: readonly string[];
   readonly replayed: JsonObject;
@@ -58,9 +64,13 @@ export async function replayDetermination(store: SqlStore, id: string): Promise<
     const b = replayed[k];
     return canonicalJson(a === undefined ? null : a) !== canonicalJson(b === undefined ? null : b);
   });
+  const events = await store.audit.query({ subject: `determination:${id}`, action: 'determination.recorded', limit: 1 });
+  const recordedHash = events.items[0]?.details['contentHash'];
+  const recordIntact = typeof recordedHash === 'string' ? recordedHash === determinationContentHash(stored) : null;
   return {
     determinationId: id,
     same: differences.length === 0,
+    recordIntact,
     recordedRuleSet: stored.ruleSetVersion,
     currentRuleSet: RULE_SET_VERSION,
     listVersions: versionIds,

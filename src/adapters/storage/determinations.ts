@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeterminationQuery, DeterminationRecord, DeterminationRepository, ListVersionsUsed } from '../../ports/store.ts';
+import { fingerprint } from '../../core/audit/fingerprint.ts';
 import { appendAudit } from './audit-log.ts';
 import { Conditions } from './conditions.ts';
 import { first, isUuid } from './parties-items-orders.ts';
@@ -33,7 +34,11 @@ export function determinationRepository(db: SqlClient): DeterminationRepository 
           actor: input.actor,
           action: 'determination.recorded',
           subject: `determination:${record.id}`,
-          details: { subjectKind: record.subjectKind, subjectId: record.subjectId, ruleSetVersion: record.ruleSetVersion, listVersions: record.listVersions, asOf: record.asOf },
+          details: {
+            subjectKind: record.subjectKind, subjectId: record.subjectId, ruleSetVersion: record.ruleSetVersion, listVersions: { ...record.listVersions }, asOf: record.asOf,
+            // Ties the stored record into the chain: an edit to its inputs or outputs no longer matches this hash.
+            contentHash: determinationContentHash(record),
+          },
         });
         return record;
       }),
@@ -56,6 +61,11 @@ export function determinationRepository(db: SqlClient): DeterminationRepository 
       return Number(rows[0]?.['n'] ?? 0);
     },
   };
+}
+
+/** SHA-256 of what a determination says: its inputs, outputs, rule set, list versions and as-of date. */
+export function determinationContentHash(record: Pick<DeterminationRecord, 'inputs' | 'outputs' | 'ruleSetVersion' | 'listVersions' | 'asOf'>): string {
+  return fingerprint({ inputs: record.inputs, outputs: record.outputs, ruleSetVersion: record.ruleSetVersion, listVersions: { ...record.listVersions }, asOf: record.asOf });
 }
 
 function filters(query: Omit<DeterminationQuery, 'limit' | 'after'>): Conditions {

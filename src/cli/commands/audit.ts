@@ -78,7 +78,7 @@ export function register(program: Command): void {
 
   audit
     .command('replay')
-    .description('Re-run a stored order-line determination with its recorded inputs, rule set and list versions; exit 1 if the answer differs')
+    .description('Re-run a stored order-line determination with its recorded inputs, rule set and list versions; exit 1 if the answer differs or the record was edited')
     .argument('<id>', 'the determination id')
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the replay report as JSON')
@@ -90,8 +90,9 @@ export function register(program: Command): void {
         process.stdout.write(report.same
           ? `replay of ${id}: SAME answer (${rules}; lists ${report.listVersions.join(', ') || 'none'})\n`
           : `replay of ${id}: DIFFERENT in ${report.differences.join(', ')} (${rules})\n`);
+        if (report.recordIntact === false) process.stdout.write('  the stored record no longer matches the content hash in its audit event: it was edited after it was written\n');
       }
-      if (!report.same) process.exitCode = 1;
+      if (!report.same || report.recordIntact === false) process.exitCode = 1;
     });
 }
 
