@@ -141,7 +141,7 @@ export function tokenSimilarity(q: NameToken, e: NameToken): TokenSimilarity {
     kind = 'phonetic';
   }
   // Names rarely differ in their first sound (Watchman gates on it); "Fang" is not "Wang".
-  if (!sameStart) best *= 0.92;
+  if (!sameStart) best *= 0.95;
   return best >= TOKEN_FLOOR ? { similarity: best, kind } : NONE;
 }
 
