@@ -36,8 +36,10 @@ describe('lists → screening → alerts → four-eyes review → audit', () => 
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body['outcomes']).toMatchObject([{ kind: 'imported', version: { source: 'internal', entryCount: 3 } }]);
-    const audit = await json(await h.call('GET', '/v1/audit/events?action=list.imported', { key: h.keys.officer }));
-    expect(audit['items']).toMatchObject([{ action: 'list.imported', actor: 'otto.officer' }]);
+    const audit = await json(await h.call('GET', '/v1/audit/events?action=list.import-requested', { key: h.keys.officer }));
+    expect(audit['items']).toMatchObject([{ action: 'list.import-requested', actor: 'otto.officer', details: { outcome: 'imported', format: 'internal-csv' } }]);
+    const stored = await json(await h.call('GET', '/v1/audit/events?action=list.imported', { key: h.keys.officer }));
+    expect(stored['items']).toHaveLength(1);
   });
 
   it('refuses a list file it cannot recognise, changing nothing', async () => {

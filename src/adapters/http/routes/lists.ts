@@ -220,7 +220,9 @@ export function registerListRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     for (const input of detected.imports) {
       const outcome = await deps.lists.importVersion(input, { now: deps.now(), allowShrink: q.allowShrink === 'true' });
       outcomes.push(outcome);
-      await recordDecision(deps, c, outcome.kind === 'imported' ? 'list.imported' : 'list.import-unchanged', `list-version:${outcome.version.id}`, {
+      // The list store records `list.imported` itself (as "system"); this event says who asked for it and with which files.
+      await recordDecision(deps, c, 'list.import-requested', `list-version:${outcome.version.id}`, {
+        outcome: outcome.kind,
         source: outcome.version.source,
         format: outcome.version.format,
         sha256: outcome.version.sha256,
