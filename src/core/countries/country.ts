@@ -30,8 +30,10 @@ export function isCountryCode(value: string): value is CountryCode {
   return CODES.has(value);
 }
 
+const NAMES: ReadonlyMap<string, string> = new Map(Object.entries(ISO_3166_ALPHA2));
+
 export function countryName(code: CountryCode): string {
-  return ISO_3166_ALPHA2[code];
+  return NAMES.get(code) ?? code;
 }
 
 /** Parses an ISO 3166-1 alpha-2 code (case-insensitive); a near miss gets a message naming the likely code. */

@@ -15,21 +15,8 @@ export class DeterminationMemo {
   decide(line: OrderLine, context: DeterminationContext): Determination {
     const screening = context.screening ?? null;
     if (screening !== null && screening.some((p) => p.hits.length > 0)) return determine(line, context);
-    const key = [
-      line.item,
-      context.asOf ?? line.orderDate,
-      line.shipFromCountry,
-      line.shipToCountry,
-      line.endUserCountry,
-      line.endUserHqCountry ?? '',
-      line.endUse ?? '',
-      line.endUser,
-      line.consignee ?? '',
-      context.regime ?? 'enforced',
-      context.regime === 'codified' ? line.quantity : '',
-      screening === null ? 'unscreened' : 'screened-clean',
-      context.classification === null ? 'no-class' : context.classification.asOf,
-    ].join('\u0000');
+    const c = context.classification;
+    const key = `${line.item}|${context.asOf ?? line.orderDate}|${line.shipFromCountry}|${line.shipToCountry}|${line.endUserCountry}|${line.endUserHqCountry ?? ''}|${line.endUse ?? ''}|${context.regime ?? 'enforced'}|${context.regime === 'codified' ? line.quantity : ''}|${screening === null ? 'u' : 's'}|${c === null ? '-' : c.asOf}|${line.consignee ?? ''}\u0000${line.endUser}`;
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.hits++;
