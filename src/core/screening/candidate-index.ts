@@ -86,7 +86,7 @@ export class CandidateIndex {
 
   /** List tokens resembling a query token, best first (memoised). */
   similarTokens(query: NameToken): readonly VocabularyHit[] {
-    const key = `${query.abjad ? 'a' : ''}|${query.role === 'number' ? 'n' : ''}|${query.text}`;
+    const key = `${query.abjad ? 'a' : ''}${query.exactOnly ? 'x' : ''}|${query.role === 'number' ? 'n' : ''}|${query.text}`;
     const cached = this.lookupCache.get(key);
     if (cached !== undefined) return cached;
     const hits = this.computeSimilarTokens(query);
@@ -97,7 +97,7 @@ export class CandidateIndex {
 
   private computeSimilarTokens(query: NameToken): VocabularyHit[] {
     const exact = this.vocabulary.get(query.text);
-    if (query.role === 'number' || query.text.length === 1) {
+    if (query.role === 'number' || query.text.length === 1 || query.exactOnly) {
       return exact === undefined ? [] : [{ token: exact, similarity: 1 }];
     }
     const candidates = new Set<number>();

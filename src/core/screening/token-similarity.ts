@@ -107,7 +107,7 @@ export function tokenSimilarity(q: NameToken, e: NameToken): TokenSimilarity {
   const a = q.text;
   const b = e.text;
   if (a === b) return EXACT;
-  if (q.role === 'number' || e.role === 'number') return NONE;
+  if (q.role === 'number' || e.role === 'number' || q.exactOnly || e.exactOnly) return NONE;
   if (a.length === 1 || b.length === 1) {
     return a[0] === b[0] ? { similarity: 0.9, kind: 'abbreviation' } : NONE;
   }

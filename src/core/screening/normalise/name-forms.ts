@@ -10,7 +10,7 @@ import { collapseLegalForms, isLegalFormPart, rejoinSplitLegalWords, replaceCjkL
 import { reorderPersonName } from './person-order.ts';
 import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
 import { stripListBoilerplate, tokenise } from './tokenise.ts';
-import { isAbjadScript, transliterations } from './transliterate.ts';
+import { isAbjadScript, isSyllabicScript, transliterations } from './transliterate.ts';
 import { foldUnicode } from './unicode.ts';
 
 /** `secondary`: identifying but often left out, such as Russian patronymics (-ovich, -evna). */
@@ -26,6 +26,8 @@ export interface NameToken {
   readonly abjad: boolean;
   /** 2–6 letters: could be an acronym of several words on the other side. */
   readonly acronymLike: boolean;
+  /** A romanised Han/Kana/Hangul syllable: matches only exactly (or glued with its neighbours). */
+  readonly exactOnly: boolean;
 }
 
 export type FormReading = 'latin' | 'transliterated' | 'lookalike';
@@ -57,8 +59,9 @@ export function nameForms(raw: string, kind: NameKind = 'unknown'): NameForm[] {
   const seen = new Set<string>();
   for (const { text, reading } of readings) {
     const abjad = isAbjadScript(text);
+    const syllabic = isSyllabicScript(text);
     for (const ascii of transliterations(foldUnicode(text))) {
-      const form = buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad);
+      const form = buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic);
       const key = form.tokens.map((t) => t.text).join(' ');
       if (form.tokens.length === 0 || seen.has(key)) continue;
       seen.add(key);
@@ -80,7 +83,7 @@ function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading
   return out;
 }
 
-function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameForm {
+function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic: boolean): NameForm {
   const words: string[] = [];
   const written: string[] = [];
   const split = abjad ? tokenise(ascii) : rejoinSplitLegalWords(tokenise(ascii).flatMap((t) => splitGluedLegalWord(t)));
@@ -100,7 +103,7 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean): NameFor
     const role = roles[i];
     const text = tokens[i];
     if (role === undefined || text === undefined) continue;
-    built.push(nameToken(text, role, abjad));
+    built.push(nameToken(text, role, abjad, syllabic && role === 'strong' && text.length <= 6));
     surfaces.push(allSurfaces[i] ?? text);
   }
   const strongKey = built
@@ -151,12 +154,12 @@ function promoteWhenAllWeak(roles: TokenRole[]): void {
 const tokenCache = new Map<string, NameToken>();
 const TOKEN_CACHE_LIMIT = 200_000;
 
-export function nameToken(text: string, role: TokenRole, abjad = false): NameToken {
-  const cacheKey = `${role}|${abjad ? 1 : 0}|${text}`;
+export function nameToken(text: string, role: TokenRole, abjad = false, exactOnly = false): NameToken {
+  const cacheKey = `${role}|${abjad ? 1 : 0}${exactOnly ? 1 : 0}|${text}`;
   const cached = tokenCache.get(cacheKey);
   if (cached !== undefined) return cached;
   const skeleton = skeletonKey(text);
-  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad, acronymLike: /^[a-z]{2,6}$/.test(text) };
+  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad, acronymLike: /^[a-z]{2,6}$/.test(text), exactOnly };
   if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
   tokenCache.set(cacheKey, token);
   return token;

@@ -17,6 +17,13 @@ export function needsTransliteration(text: string): boolean {
   return NON_ASCII.test(text);
 }
 
+const SYLLABIC_TEST = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+
+/** Han, Kana or Hangul: romanised one syllable per token, where a one-letter difference is another syllable altogether. */
+export function isSyllabicScript(text: string): boolean {
+  return SYLLABIC_TEST.test(text);
+}
+
 export function isAbjadScript(text: string): boolean {
   return ABJAD_OR_LOSSY.test(text);
 }
