@@ -1,8 +1,10 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { ClearanceError } from '../../core/errors.ts';
 
 const LOCK_FILE = 'clearance.pid';
+/** Directories this process holds: a pid file naming our own pid but not in here was left by an earlier process with the same pid (a restarted container). */
+const held = new Set<string>();
 
 /**
  * PGlite is PostgreSQL in this process: two processes opening one data directory would corrupt it.
@@ -10,13 +12,18 @@ const LOCK_FILE = 'clearance.pid';
  * Returns the release function.
  */
 export function lockDataDir(dir: string): () => void {
-  const path = join(dir, LOCK_FILE);
+  const path = resolve(dir, LOCK_FILE);
+  if (held.has(path)) {
+    throw new ClearanceError('conflict', `the embedded database in ${dir} is already open in this process; share the one store instead of opening it twice`);
+  }
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(path);
       return () => {
+        held.delete(path);
         try {
           if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
         } catch {
@@ -26,7 +33,7 @@ export function lockDataDir(dir: string): () => void {
     } catch (error) {
       if (!isCode(error, 'EEXIST')) throw error;
       const holder = Number(readOptional(path));
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
         throw new ClearanceError(
           'conflict',
           `the embedded database in ${dir} is open in another process (pid ${holder}, e.g. \`clearance serve\`); the embedded mode is single-process: stop that process, use the HTTP API, or run on PostgreSQL (DATABASE_URL) for several processes`,
