@@ -6,6 +6,7 @@
 const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   classification: () => import('./classification.bench.ts'),
   determination: () => import('./determination.bench.ts'),
+  http: () => import('./http.bench.ts'),
   lists: () => import('./lists.bench.ts'),
   screening: () => import('./screening.bench.ts'),
   storage: () => import('./storage.bench.ts'),
