@@ -4,7 +4,10 @@ import pg from 'pg';
 /** CI sets this; locally the same default is tried and the PostgreSQL suite skips when nothing answers. */
 export const ADMIN_URL = process.env['CLEARANCE_TEST_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** null when a PostgreSQL server answers at the admin URL, else why the suite is skipped. */
+/**
+ * null when a PostgreSQL server answers at the admin URL, else why the suite is skipped. When the URL was set
+ * explicitly (CI sets it), an unreachable server is a failure rather than a skip, so CI cannot pass without PostgreSQL.
+ */
 export async function postgresUnavailable(): Promise<string | null> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -13,7 +16,10 @@ export async function postgresUnavailable(): Promise<string | null> {
     return null;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return `skipped: no PostgreSQL at CLEARANCE_TEST_PG_ADMIN_URL (${redact(ADMIN_URL)}): ${why}`;
+    if (process.env['CLEARANCE_TEST_PG_ADMIN_URL'] !== undefined) {
+      throw new Error(`CLEARANCE_TEST_PG_ADMIN_URL is set but no PostgreSQL answers at ${redact(ADMIN_URL)}: ${why}`);
+    }
+    return `skipped: no PostgreSQL at the default admin URL (${redact(ADMIN_URL)}; set CLEARANCE_TEST_PG_ADMIN_URL): ${why}`;
   } finally {
     await client.end().catch(() => undefined);
   }
