@@ -86,6 +86,13 @@ describe('single determinations', () => {
 
     const released = await json(await h.call('POST', '/v1/determinations', { key: h.keys.analyst, body: { line } }));
     expect((released['determination'] as Record<string, unknown>)['outcome']).not.toBe('hold');
+
+    // Both stored answers replay to themselves: the hold with the open hit, the release with the clearance.
+    for (const id of [held['id'], released['id']]) {
+      const report = await json(await h.call('POST', `/v1/determinations/${String(id)}/replay`, { key: h.keys.officer }));
+      expect(report).toMatchObject({ same: true, differences: [] });
+    }
+    expect((await h.call('POST', `/v1/determinations/${String(held['id'])}/replay`, { key: h.keys.analyst })).status).toBe(403);
   });
 });
 

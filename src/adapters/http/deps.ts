@@ -42,6 +42,17 @@ export interface JobSubmitter {
   submit(input: { readonly kind: JobKind; readonly params: JsonObject; readonly createdBy: string; readonly total?: number }): Promise<JobRecord>;
 }
 
+/** What a replay reports: whether re-running gave the stored answer, and what differs. */
+export interface ReplayOutcome {
+  readonly determinationId: string;
+  readonly same: boolean;
+  readonly recordedRuleSet: string;
+  readonly currentRuleSet: string;
+  readonly listVersions: readonly string[];
+  readonly differences: readonly string[];
+  readonly replayed: JsonObject;
+}
+
 export interface AppDeps {
   readonly store: Store;
   readonly lists: ListStore;
@@ -51,6 +62,8 @@ export interface AppDeps {
   readonly listsChanged?: () => void;
   /** Absent when this process runs no job queue; long books and batches are then refused with a hint. */
   readonly jobs?: JobSubmitter;
+  /** Re-runs a stored determination with its recorded inputs, rule and list versions; absent when unavailable. */
+  readonly replay?: (determinationId: string) => Promise<ReplayOutcome>;
   /** The adapters' clock: the core never reads it, routes pass dates in. */
   readonly now: () => Date;
   readonly config: HttpConfig;

@@ -6,6 +6,7 @@ import { copyNewerLists } from '../../adapters/http/lists-bridge.ts';
 import { screeningCache } from '../../adapters/http/screening-cache.ts';
 import { listen } from '../../adapters/http/server.ts';
 import { startJobQueue, type JobQueue } from '../../adapters/jobs/job-queue.ts';
+import { replayDetermination } from '../../adapters/jobs/replay.ts';
 import { FsListStore, hasListStore } from '../../adapters/list-store-fs/fs-list-store.ts';
 import { openStore, storeConfigFromEnv } from '../../adapters/storage/open-store.ts';
 import { UsageError } from '../main.ts';
@@ -86,7 +87,17 @@ export function register(program: Command): void {
           inlineLimit,
           ...(rate === null ? {} : { rateLimit: { capacity: Math.max(10, Math.ceil(rate * 3)), refillPerSecond: rate } }),
         };
-        const app = createApp({ store, lists: store.lists, screening: screening.current, listsChanged: screening.invalidate, jobs: queue, now: () => new Date(), config, log });
+        const app = createApp({
+          store,
+          lists: store.lists,
+          screening: screening.current,
+          listsChanged: screening.invalidate,
+          jobs: queue,
+          replay: (id) => replayDetermination(store, id),
+          now: () => new Date(),
+          config,
+          log,
+        });
         const admins = (await store.keys.list()).filter((k) => k.role === 'admin' && k.revokedAt === null);
         const firstKey = admins.length === 0 ? await store.keys.create({ owner: 'first-admin', role: 'admin', actor: 'system' }) : null;
 

@@ -1,6 +1,7 @@
 import { createApp } from '../../../src/adapters/http/app.ts';
 import { screeningCache } from '../../../src/adapters/http/screening-cache.ts';
 import { DEFAULT_HTTP_CONFIG, type AppDeps, type HttpConfig, type JobSubmitter } from '../../../src/adapters/http/deps.ts';
+import { replayDetermination } from '../../../src/adapters/jobs/replay.ts';
 import { openStore } from '../../../src/adapters/storage/open-store.ts';
 import type { ListStore } from '../../../src/ports/list-store.ts';
 import type { Role, Store } from '../../../src/ports/store.ts';
@@ -37,6 +38,7 @@ export async function makeHarness(config: Partial<HttpConfig> = {}, extra: { job
     config: { ...DEFAULT_HTTP_CONFIG, ...config },
     log: (line) => logs.push(line),
     ...(extra.jobs === undefined ? {} : { jobs: extra.jobs }),
+    replay: (id) => replayDetermination(store, id),
   };
   const app = createApp(deps);
   return {

@@ -75,6 +75,38 @@ const list = createRoute({
   },
 });
 
+const replay = createRoute({
+  method: 'post',
+  path: '/v1/determinations/{id}/replay',
+  summary: 'Re-run a stored determination with its recorded line, as-of date, reviews and list versions; say whether the answer is the same',
+  tags: ['determinations', 'audit'],
+  security,
+  middleware: [requireRole('officer')] as const,
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The replay report',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              determinationId: z.string(),
+              same: z.boolean(),
+              recordedRuleSet: z.string(),
+              currentRuleSet: z.string(),
+              listVersions: z.array(z.string()),
+              differences: z.array(z.string()),
+              replayed: Json,
+            })
+            .openapi('ReplayReport'),
+        },
+      },
+    },
+    ...commonErrors,
+    ...notFoundError,
+  },
+});
+
 export function registerDetermineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');
@@ -98,6 +130,13 @@ export function registerDetermineRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const record = await deps.store.determinations.get(id);
     if (record === null) throw problem('not_found', `no determination with id ${id}`, { field: 'id' });
     return c.json(record, 200);
+  });
+
+  app.openapi(replay, async (c) => {
+    const { id } = c.req.valid('param');
+    if (deps.replay === undefined) throw problem('not_found', 'replay is not available on this server', { field: 'id' });
+    const report = await deps.replay(id);
+    return c.json({ ...report, listVersions: [...report.listVersions], differences: [...report.differences] }, 200);
   });
 
   app.openapi(list, async (c) => {
