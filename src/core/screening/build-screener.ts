@@ -38,7 +38,10 @@ interface IndexedName {
 
 /** Statistics of the last query, for the benchmark. */
 export interface QueryStatistics {
+  /** Names retrieved from the index. */
   readonly candidates: number;
+  /** Name forms actually aligned (after the score bound). */
+  readonly aligned: number;
 }
 
 export interface IndexedScreenerInfo {
@@ -98,7 +101,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
   private readonly seenForToken: Int32Array;
   private queryCounter = 0;
   private stepCounter = 0;
-  private statistics: QueryStatistics = { candidates: 0 };
+  private statistics: QueryStatistics = { candidates: 0, aligned: 0 };
   /** One row per query token: similarity of that token to every vocabulary token (sparse, reset after use). */
   private readonly rows: Float32Array[] = [];
 
@@ -133,6 +136,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     const memo = memoisedSimilarity();
     const best = new Map<number, Best>();
     let candidateCount = 0;
+    let aligned = 0;
     for (const queryForm of nameForms(query.name, 'unknown')) {
       const queryWeights = queryForm.tokens.map((t) => ROLE_WEIGHT[t.role] * this.index.rarity(t));
       const candidates = this.candidates(queryForm, queryWeights, share);
@@ -152,6 +156,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
             const id = ids[j] ?? -1;
             return id < 0 ? 0 : ((rows[i] as Float32Array)[id] ?? 0);
           };
+          aligned += 1;
           const score = alignmentScore(queryForm, entryForm, { glued: memo.glued, similarityAt, queryWeights, entryWeights: name.weights[f] ?? [], costs: name.costs });
           const previous = best.get(name.entry);
           if (previous === undefined || score > previous.score) best.set(name.entry, { score, name, queryForm, queryWeights, form: f });
@@ -159,7 +164,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       }
       this.resetRows(filled);
     }
-    this.statistics = { candidates: candidateCount };
+    this.statistics = { candidates: candidateCount, aligned };
     const matches: ScreeningMatch[] = [];
     for (const [entryIndex, found] of best) {
       if (found.score + MAX_CONTEXT_GAIN < threshold) continue;
