@@ -45,7 +45,7 @@ const get = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/jobs',
-  summary: 'List jobs, newest first',
+  summary: 'List jobs with their progress',
   tags: ['jobs'],
   security,
   middleware: [requireRole('viewer')] as const,
