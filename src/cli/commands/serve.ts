@@ -34,6 +34,13 @@ export function parsePort(text: string, source: string): number {
   return port;
 }
 
+/** --port wins over PORT, which wins over the default. */
+export function resolvePort(option: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  if (option !== undefined) return parsePort(option, '--port');
+  const fromEnv = env['PORT']?.trim();
+  return fromEnv !== undefined && fromEnv !== '' ? parsePort(fromEnv, 'PORT') : DEFAULT_PORT;
+}
+
 function positive(text: string, flag: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${text}" must be a positive number`);
@@ -57,8 +64,7 @@ export function register(program: Command): void {
     .option('--inline-limit <lines>', `order-book lines or batch parties answered inline; more run as a job (default ${DEFAULT_HTTP_CONFIG.inlineLimit})`)
     .option('--no-workers', 'do not run job workers in this process (PostgreSQL only: other processes run them)')
     .action(async (options: ServeOptions) => {
-      const envPort = process.env['PORT']?.trim();
-      const port = options.port !== undefined ? parsePort(options.port, '--port') : envPort !== undefined && envPort !== '' ? parsePort(envPort, 'PORT') : DEFAULT_PORT;
+      const port = resolvePort(options.port);
       const rate = options.rateLimit === undefined ? null : positive(options.rateLimit, '--rate-limit');
       const inlineLimit = options.inlineLimit === undefined ? DEFAULT_HTTP_CONFIG.inlineLimit : Math.floor(positive(options.inlineLimit, '--inline-limit'));
       const storeConfig = options.dataDir === undefined ? storeConfigFromEnv() : { dataDir: options.dataDir };
