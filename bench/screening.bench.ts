@@ -68,7 +68,7 @@ interface BruteIndex {
   readonly entryOf: readonly number[];
 }
 
-function bruteIndex(entries: readonly ListEntry[]): BruteIndex {
+export function bruteIndex(entries: readonly ListEntry[]): BruteIndex {
   const names: string[] = [];
   const entryOf: number[] = [];
   entries.forEach((e, i) => {
@@ -81,7 +81,7 @@ function bruteIndex(entries: readonly ListEntry[]): BruteIndex {
 }
 
 /** Best Jaro-Winkler score per entry over all its names; returns the entries at or above `threshold`, best first. */
-function bruteScreen(index: BruteIndex, query: string, threshold: number): Array<{ entry: number; score: number }> {
+export function bruteScreen(index: BruteIndex, query: string, threshold: number): Array<{ entry: number; score: number }> {
   const q = simple(query);
   const best = new Map<number, number>();
   for (let i = 0; i < index.names.length; i += 1) {
@@ -99,7 +99,7 @@ interface Query {
   readonly entry: number;
 }
 
-function queriesFor(entries: readonly ListEntry[], variantsPerStratum: Readonly<Record<string, number>>, negatives: number): Query[] {
+export function queriesFor(entries: readonly ListEntry[], variantsPerStratum: Readonly<Record<string, number>>, negatives: number): Query[] {
   const variants = generateVariants(entries, variantsPerStratum, 99).filter((v) => v.family !== 'exact');
   const clean = generateNegatives(negatives / 2, negatives / 2, 77);
   const qs: Query[] = [...variants.map((v) => ({ name: v.query, entry: v.entry })), ...clean.map((n) => ({ name: n.name, entry: -1 }))];

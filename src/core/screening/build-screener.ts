@@ -8,7 +8,7 @@ import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type Alig
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment } from './context-evidence.ts';
-import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
+import { nameForms, nameToken, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
 import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
 import type { ListEntry, MatchExplanation, PartyType, ScreenOptions, Screener, ScreeningMatch, ScreeningQuery } from './types.ts';
@@ -264,17 +264,19 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       // The query writes as one word what the list writes as two ("GAZPROMBANK").
       visit(this.index.gluedPostings(t.text), w);
     });
-    [...form.glued, ...(form.gluedSurface === form.glued ? [] : form.gluedSurface)].forEach((glued, k) => {
-      const i = k % Math.max(1, form.glued.length);
-      const a = tokens[i] as NameToken;
-      const b = tokens[i + 1] as NameToken;
-      if (a.role === 'stop' || b.role === 'stop') return;
-      // The query writes as two words what the list writes as one ("Gazprom Bank").
-      const joined = this.index.exactToken(glued);
-      if (joined === undefined) return;
+    // The query writes as two or three words what the list writes as one ("Gazprom Bank", "Yong Hong An").
+    const runs: Array<readonly [string, number, number]> = [];
+    form.glued.forEach((g, i) => runs.push([g, i, 2]));
+    if (form.gluedSurface !== form.glued) form.gluedSurface.forEach((g, i) => runs.push([g, i, 2]));
+    form.glued3.forEach((g, i) => runs.push([g, i, 3]));
+    for (const [glued, start, length] of runs) {
+      const covered = tokens.slice(start, start + length);
+      if (covered.some((t) => t.role === 'stop') && length === 2) continue;
+      let gain = 0;
+      for (let k = start; k < start + length; k += 1) gain += weights[k] ?? 0;
       this.stepCounter += 1;
-      visit(this.index.postingsOf(joined), (weights[i] ?? 0) + (weights[i + 1] ?? 0));
-    });
+      for (const hit of this.index.similarTokens(nameToken(glued, 'strong'))) visit(this.index.postingsOf(hit.token), gain * hit.similarity);
+    }
     // Weak words were not looked up; they may still match, so they count for every candidate.
     let weakWeight = 0;
     if (identifying) tokens.forEach((t, i) => (t.role === 'generic' || t.role === 'legal' ? (weakWeight += weights[i] ?? 0) : 0));
