@@ -136,6 +136,19 @@ describe('lists → screening → alerts → four-eyes review → audit', () => 
     expect((await errorOf(bad)).field).toBe('id');
   });
 
+  it('a new list version is diffed against the old one by entry', async () => {
+    const before = await json(await h.call('GET', '/v1/lists', { key: h.keys.viewer }));
+    const oldId = String((before['active'] as { id: string }[])[0]?.id);
+    const changed = WATCH_LIST.replace('Jebel Ali Free Zone', 'Dubai Silicon Oasis') + '\nW-4,Halcyon Wafer Brokers,,entity,MY,,new concern';
+    const res = await h.call('POST', '/v1/lists/import?name=watch.csv', { key: h.keys.officer, body: changed, headers: { 'content-type': 'text/csv' } });
+    expect(await json(res)).toMatchObject({ outcomes: [{ kind: 'imported', replaced: oldId }] });
+    const diff = await json(await h.call('GET', `/v1/lists/diff?from=${oldId}`, { key: h.keys.viewer }));
+    expect(diff['counts']).toEqual({ added: 1, removed: 0, changed: 1, unchanged: 2 });
+    expect(diff['added']).toMatchObject([{ sourceId: 'W-4' }]);
+    expect(diff['changed']).toMatchObject([{ key: 'internal:W-2', changes: [{ field: 'addresses' }] }]);
+    expect((await h.call('GET', '/v1/lists/diff?from=no-such-version', { key: h.keys.viewer })).status).toBe(404);
+  });
+
   it('the audit trail holds every decision and verifies', async () => {
     const events = await json(await h.call('GET', '/v1/audit/events?limit=500', { key: h.keys.officer }));
     const items = events['items'];
