@@ -59,10 +59,14 @@ describe('parseAcceleratorSpec', () => {
     expect(issue).toMatchObject({ field: 'market', accepted: 'datacenter | consumer | workstation' });
   });
 
-  it('requires id and market', () => {
-    const fields = issuesOf({ int8: 1 }).map((i) => i.field);
-    expect(fields).toContain('id');
-    expect(fields).toContain('market');
+  it('requires id', () => {
+    expect(issuesOf({ int8: 1, market: 'consumer' }).map((i) => i.field)).toEqual(['id']);
+  });
+
+  it('assumes a datacenter part when the market is not given, and says so', () => {
+    const r = parseAcceleratorSpec({ id: 'x', int8: 1 });
+    expect(r.ok && r.value.market).toBe('datacenter');
+    expect(r.ok && r.value.estimates['market']).toMatch(/assumed "datacenter"/);
   });
 
   it('rejects a non-object', () => {

@@ -110,7 +110,7 @@ const num = (field: string) => nonNegativeOrNull(field);
 
 const specSchema = z.object({
   id: z.string().trim().min(1, 'id must be a non-empty string'),
-  market: z.enum(['datacenter', 'consumer', 'workstation']),
+  market: z.union([z.enum(['datacenter', 'consumer', 'workstation']), z.null()]).optional(),
   sources: z
     .union([z.string(), z.array(z.string()), z.null()])
     .optional()
@@ -149,6 +149,8 @@ const specSchema = z.object({
   notes: textOrNull,
 });
 
+export const MARKET_ASSUMED = 'not given: assumed "datacenter", the conservative reading of "designed or marketed for use in datacenters"';
+
 const ACCEPTED: Record<string, string> = {
   market: MARKETS.join(' | '),
   id: 'a non-empty string',
@@ -186,8 +188,12 @@ export function parseAcceleratorSpec(json: unknown): Result<AcceleratorSpec, Fie
     }
   }
   if (!parsed.success || issues.length > 0) return err(issues);
-  const { standalone_memory, estimates, ...rest } = parsed.data;
-  return ok({ ...rest, standalone_memory, estimates });
+  const { standalone_memory, estimates, market, ...rest } = parsed.data;
+  if (market === undefined || market === null) {
+    // Unknown market: the conservative reading is "designed or marketed for use in datacenters".
+    return ok({ ...rest, market: 'datacenter', standalone_memory, estimates: { ...estimates, market: MARKET_ASSUMED } });
+  }
+  return ok({ ...rest, market, standalone_memory, estimates });
 }
 
 function isNumericField(field: string): boolean {

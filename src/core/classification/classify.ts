@@ -132,7 +132,7 @@ export function classifyAt(spec: AcceleratorSpec, asOf: IsoDate, options: Classi
 function inputUncertainties(spec: AcceleratorSpec, bindingPrecision: Precision | null): string[] {
   const notes: string[] = [];
   for (const [field, note] of Object.entries(spec.estimates)) {
-    if (field === bindingPrecision || field === 'die_area_mm2' || field === 'interconnect_bw_gbs' || field === 'memory_bw_gbs') notes.push(`${field}: ${note}`);
+    if (field === bindingPrecision || ['die_area_mm2', 'interconnect_bw_gbs', 'memory_bw_gbs', 'market'].includes(field)) notes.push(`${field}: ${note}`);
   }
   const bitNote = bindingPrecision === null ? undefined : UNCERTAIN_BIT_LENGTHS[bindingPrecision];
   if (bitNote !== undefined) notes.push(bitNote);
