@@ -16,7 +16,7 @@ export function eligibleExceptions(ctx: EvaluationContext, level: ControlLevel):
     const parameters = rule.conditions.length > 0 ? describeThreshold(rule.conditions) : '';
     ctx.tests.push({
       id: `le-${rule.exception.toLowerCase()}`,
-      paragraph: rule.citation.ear,
+      paragraph: `License Exception ${rule.exception}`,
       description: `License Exception ${rule.exception}: ${who}${parameters === '' ? 'no further parameter' : parameters}.`,
       inputs: { level, datacenter: ctx.datacenter, ...inputsFor(rule.conditions.map((c) => c.quantity), ctx.values) },
       threshold: [rule.datacenter === null ? null : rule.datacenter ? 'datacenter' : 'not datacenter', parameters === '' ? null : parameters].filter((p) => p !== null).join(' AND '),
