@@ -361,6 +361,8 @@ export interface JobRepository {
   start(id: string): Promise<JobRecord>;
   checkpoint(id: string, progress: JobProgress): Promise<void>;
   complete(id: string, result: JsonObject): Promise<JobRecord>;
+  /** Running jobs whose worker has not checkpointed for `leaseSeconds`: presumed dead. */
+  stale(leaseSeconds: number): Promise<readonly JobRecord[]>;
   /** Records a failed attempt: `failed` for good, or back to `queued` when the queue will retry it. */
   fail(id: string, error: string, options?: { readonly retrying?: boolean }): Promise<JobRecord>;
 }

@@ -22,9 +22,12 @@ export interface JobQueueOptions {
   /** How often an idle worker polls for jobs (default 1 s; pg-boss accepts 0.5 s at least). */
   readonly pollingIntervalSeconds?: number;
   /**
-   * A job active for longer than this is presumed dead (its worker crashed) and retried by another worker
-   * (default 15 min; PostgreSQL mode). Handlers are idempotent, so a retry of a slow-but-alive job is safe.
+   * PostgreSQL mode: a running job whose worker has not checkpointed for this long is presumed dead and handed
+   * to another worker (default 120 s; workers checkpoint every 20 lines). Handlers are idempotent, so handing
+   * over a slow-but-alive job costs work, never correctness.
    */
+  readonly leaseSeconds?: number;
+  /** pg-boss's own backstop: a job active this long is failed and retried (default 4 h). */
   readonly expireInSeconds?: number;
   /** How often pg-boss looks for expired jobs (default 30 s). */
   readonly maintenanceIntervalSeconds?: number;
@@ -41,8 +44,11 @@ export interface JobQueueOptions {
 export interface JobQueue {
   /** Records the job and enqueues it; returns at once with the record (progress through `store.jobs.get`). */
   submit(input: { readonly kind: JobKind; readonly params: JsonObject; readonly createdBy: string; readonly total?: number }): Promise<JobRecord>;
-  /** Re-enqueues jobs a crashed process left behind (see `startJobQueue`); returns how many. */
-  recoverOrphans(): Promise<number>;
+  /**
+   * Hands jobs a crashed process left behind back to the queue; returns how many. At start it also re-enqueues
+   * jobs the queue lost, and in embedded mode treats every active job as orphaned (no other process can run it).
+   */
+  recoverOrphans(options?: { readonly atStartup?: boolean }): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +75,8 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
   await boss.start();
   for (const kind of JOB_KINDS) await boss.createQueue(kind);
 
-  const expireInSeconds = options.expireInSeconds ?? 15 * 60;
+  const expireInSeconds = options.expireInSeconds ?? 4 * 60 * 60;
+  const leaseSeconds = options.leaseSeconds ?? 120;
   const retryLimit = options.retryLimit ?? 5;
   const send = (kind: JobKind, id: string) =>
     boss.send(kind, { jobId: id }, { id, retryLimit, retryDelay: 1, expireInSeconds, retentionDays: 30 });
@@ -78,6 +85,8 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
   const now = options.now ?? (() => new Date());
 
   const run = async (kind: JobKind, id: string, retriesLeft: boolean): Promise<void> => {
+    // A delivery of a job already finished (handed over while its first worker was slow, not dead) has nothing to do.
+    if ((await store.jobs.get(id))?.status === 'completed') return;
     const job = await store.jobs.start(id);
     try {
       const result = await HANDLERS[kind]({
@@ -95,6 +104,7 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
     }
   };
 
+  let watchdog: NodeJS.Timeout | null = null;
   const queue: JobQueue = {
     async submit(input) {
       const job = await store.jobs.create(input);
@@ -106,31 +116,44 @@ export async function startJobQueue(store: SqlStore, options: JobQueueOptions = 
       }
       return job;
     },
-    async recoverOrphans() {
-      const { rows } = await store.sql.query("SELECT id, kind FROM jobs WHERE status IN ('queued', 'running') ORDER BY seq");
+    async recoverOrphans({ atStartup = false } = {}) {
+      const candidates = atStartup
+        ? (await store.sql.query("SELECT id, kind FROM jobs WHERE status IN ('queued', 'running') ORDER BY seq")).rows.map((r) => ({ id: String(r['id']), kind: r['kind'] }))
+        : (await store.jobs.stale(leaseSeconds)).map((j) => ({ id: j.id, kind: j.kind }));
+      const stale = new Set((await store.jobs.stale(leaseSeconds)).map((j) => j.id));
       let recovered = 0;
-      for (const row of rows) {
-        const id = String(row['id']);
-        const kind = JOB_KINDS.find((k) => k === row['kind']);
+      for (const candidate of candidates) {
+        const kind = JOB_KINDS.find((k) => k === candidate.kind);
         if (kind === undefined) continue;
-        const queued = await boss.getJobById(kind, id);
+        const queued = await boss.getJobById(kind, candidate.id);
         if (queued === null) {
-          await send(kind, id);
+          if (!atStartup) continue;
+          await send(kind, candidate.id);
           recovered += 1;
-        } else if (queued.state === 'active' && store.kind === 'pglite') {
-          // Only this process can have the embedded database open, so an "active" job here is a dead one.
-          await boss.fail(kind, id, { reason: 'worker process died; resumed from the last checkpoint' });
+        } else if (queued.state === 'active' && ((atStartup && store.kind === 'pglite') || stale.has(candidate.id))) {
+          // Embedded: only this process can open the database, so at start an active job is a dead one.
+          // PostgreSQL: its worker stopped checkpointing for longer than the lease.
+          log(`job ${candidate.id} (${kind}): its worker is gone; handing it back to the queue`);
+          await boss.fail(kind, candidate.id, { reason: 'worker process died; resumed from the last checkpoint' });
           recovered += 1;
         }
       }
       return recovered;
     },
     async stop() {
+      if (watchdog !== null) clearInterval(watchdog);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
   // Before any worker polls: otherwise a job this process just fetched could look orphaned.
-  if (store.kind === 'pglite') await queue.recoverOrphans();
+  if (options.work !== false) await queue.recoverOrphans({ atStartup: true });
+  // On PostgreSQL, every worker watches for jobs whose worker died (no checkpoint within the lease).
+  if (options.work !== false && store.kind === 'postgres') {
+    watchdog = setInterval(() => {
+      queue.recoverOrphans().catch((error: unknown) => log(`job watchdog: ${error instanceof Error ? error.message : String(error)}`));
+    }, Math.max(1000, (leaseSeconds * 1000) / 2));
+    watchdog.unref();
+  }
   if (options.work !== false) {
     for (const kind of JOB_KINDS) {
       const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as const;

@@ -42,11 +42,11 @@ export function jobRepository(db: SqlClient): JobRepository {
       return { items: kept.map(toJob), next: rows.length > limit && last !== undefined ? str(last, 'seq') : null };
     },
     start: (id) =>
-      mustUpdate(id, `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, now())
+      mustUpdate(id, `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, now()), heartbeat_at = now()
                       WHERE id = $1 RETURNING ${COLUMNS}`, []),
     async checkpoint(id, progress) {
       await db.query(
-        `UPDATE jobs SET done = $2, total = COALESCE($3, total), checkpoint = COALESCE($4::jsonb, checkpoint) WHERE id = $1`,
+        `UPDATE jobs SET done = $2, total = COALESCE($3, total), checkpoint = COALESCE($4::jsonb, checkpoint), heartbeat_at = now() WHERE id = $1`,
         [id, progress.done, progress.total ?? null, progress.checkpoint === undefined ? null : jsonParam(progress.checkpoint)],
       );
     },
@@ -61,6 +61,13 @@ export function jobRepository(db: SqlClient): JobRepository {
         await appendAudit(tx, { actor: `job:${id}`, action: 'job.completed', subject: `job:${id}`, details: { kind: job.kind, done: job.done, result } });
         return job;
       }),
+    async stale(leaseSeconds) {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM jobs WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1) ORDER BY seq`,
+        [leaseSeconds],
+      );
+      return rows.map(toJob);
+    },
     fail: (id, error, options) =>
       options?.retrying === true
         ? mustUpdate(id, `UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [`${error} (will retry)`])
