@@ -26,7 +26,7 @@ export interface NameToken {
   readonly abjad: boolean;
   /** 2–6 letters: could be an acronym of several words on the other side. */
   readonly acronymLike: boolean;
-  /** A romanised Han/Kana/Hangul syllable: matches only exactly (or glued with its neighbours). */
+  /** A romanised Han syllable: matches only exactly (or glued with its neighbours). */
   readonly exactOnly: boolean;
 }
 

@@ -17,9 +17,13 @@ export function needsTransliteration(text: string): boolean {
   return NON_ASCII.test(text);
 }
 
-const SYLLABIC_TEST = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+const SYLLABIC_TEST = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 
-/** Han, Kana or Hangul: romanised one syllable per token, where a one-letter difference is another syllable altogether. */
+/**
+ * Han: romanised in pinyin one syllable per token, where a one-letter difference is another
+ * syllable altogether. (Hangul is not included: its romanisations differ systematically —
+ * Gim/Kim, Jeong/Jong — so it keeps fuzzy matching.)
+ */
 export function isSyllabicScript(text: string): boolean {
   return SYLLABIC_TEST.test(text);
 }
