@@ -242,6 +242,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
         await store.jobs.checkpoint(job.id, { done: 4, checkpoint: { nextLine: 5 } });
         const restarted = await store.jobs.start(job.id);
         expect(restarted).toMatchObject({ status: 'running', done: 4, attempts: 2, checkpoint: { nextLine: 5 } });
+        // Its heartbeat is fresh: not stale under a one-hour lease, stale under a zero lease.
+        expect((await store.jobs.stale(3600)).map((j) => j.id)).not.toContain(job.id);
+        expect((await store.jobs.stale(0)).map((j) => j.id)).toContain(job.id);
         const done = await store.jobs.complete(job.id, { lines: 10 });
         expect(done).toMatchObject({ status: 'completed', result: { lines: 10 } });
         expect(done.finishedAt).not.toBeNull();
