@@ -282,7 +282,8 @@ function addAcronymPairings(side: readonly NameToken[], other: readonly NameToke
   if (other.length < 2) return;
   for (let i = 0; i < side.length; i += 1) {
     const token = side[i] as NameToken;
-    if (!token.acronymLike) continue;
+    // Legal forms and descriptors ("LLC", "Group") are not acronyms of the other side's words.
+    if (!token.acronymLike || token.role !== 'strong') continue;
     const acronym = token.text;
     for (let start = 0; start < other.length; start += 1) {
       const first = other[start] as NameToken;

@@ -8,7 +8,7 @@ import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type Alig
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment } from './context-evidence.ts';
-import { nameForms, nameToken, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
+import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
 import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
 import type { ListEntry, MatchExplanation, PartyType, ScreenOptions, Screener, ScreeningMatch, ScreeningQuery } from './types.ts';
@@ -264,7 +264,8 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       // The query writes as one word what the list writes as two ("GAZPROMBANK").
       visit(this.index.gluedPostings(t.text), w);
     });
-    // The query writes as two or three words what the list writes as one ("Gazprom Bank", "Yong Hong An").
+    // The query writes as two or three words what the list writes as one ("Gazprom Bank", "Yong Hong An"); exact only, fuzzy
+    // glued matches are left to the aligner on candidates found through other words.
     const runs: Array<readonly [string, number, number]> = [];
     form.glued.forEach((g, i) => runs.push([g, i, 2]));
     if (form.gluedSurface !== form.glued) form.gluedSurface.forEach((g, i) => runs.push([g, i, 2]));
@@ -275,7 +276,8 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       let gain = 0;
       for (let k = start; k < start + length; k += 1) gain += weights[k] ?? 0;
       this.stepCounter += 1;
-      for (const hit of this.index.similarTokens(nameToken(glued, 'strong'))) visit(this.index.postingsOf(hit.token), gain * hit.similarity);
+      const joined = this.index.exactToken(glued);
+      if (joined !== undefined) visit(this.index.postingsOf(joined), gain);
     }
     // Weak words were not looked up; they may still match, so they count for every candidate.
     let weakWeight = 0;

@@ -151,9 +151,12 @@ function sharesMetaphone(q: NameToken, e: NameToken): boolean {
   return qp !== '' && (qp === ep || qp === es || qs === ep);
 }
 
+/** A spelling difference inside words that are also split or joined differently is weaker evidence. */
+const GLUED_FUZZY_DISCOUNT = 0.9;
+
 /** Similarity of a glued string against one token's text (joined/split words). */
 export function gluedSimilarity(glued: string, token: string): number {
   if (glued === token) return 1;
-  const s = spellingSimilarity(glued, token);
+  const s = GLUED_FUZZY_DISCOUNT * spellingSimilarity(glued, token);
   return s >= TOKEN_FLOOR ? s : 0;
 }
