@@ -34,6 +34,16 @@ async function measure(label: string, store: SqlStore): Promise<void> {
     subjectKind: 'bench', subjectId: randomUUID(), inputs: { i, line: { item: 'nvidia-h20', quantity: 8 } }, outputs: { outcome: 'license-required', reasons: ['x'] },
     ruleSetVersion: 'bench', listVersions: {}, asOf: '2026-11-27', actor: 'bench', idempotencyKey: `bench:${label}:${i}`,
   }));
+  const batches = 10;
+  const perBatch = 20;
+  const tb = performance.now();
+  for (let b = 0; b < batches; b += 1) {
+    await store.determinations.recordMany(Array.from({ length: perBatch }, (_, i) => ({
+      subjectKind: 'bench', subjectId: randomUUID(), inputs: { i, line: { item: 'nvidia-h20', quantity: 8 } }, outputs: { outcome: 'license-required', reasons: ['x'] },
+      ruleSetVersion: 'bench', listVersions: {}, asOf: '2026-11-27', actor: 'bench', idempotencyKey: `bench-many:${label}:${b}:${i}`,
+    })));
+  }
+  const recordBatched = (performance.now() - tb) / (batches * perBatch);
   const concurrentCount = 200;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrentCount }, (_, i) => store.audit.append({ actor: 'bench', action: 'bench.parallel', subject: `b:${i}`, details: { i } })));
@@ -58,6 +68,7 @@ async function measure(label: string, store: SqlStore): Promise<void> {
   process.stdout.write([
     row('SELECT 1 round trip (baseline)', ping),
     row('determination + audit event (one transaction)', record),
+    row(`determination + audit event, ${perBatch} per transaction (per determination)`, recordBatched),
     row(`audit append, ${concurrentCount} concurrent writers (per event)`, appendParallel),
     row('alert raise (idempotent, mostly repeats)', raise),
     `| ${label} | list import, ${N} entries | ${(importMs / 1000).toFixed(2)} s (${Math.round(N / (importMs / 1000))} entries/s) | — |`,

@@ -322,6 +322,8 @@ export interface OrderRepository {
 
 export interface DeterminationRepository {
   record(input: DeterminationInput): Promise<DeterminationRecord>;
+  /** Several at once, in one transaction (all or none), each idempotent on its key; records in input order. */
+  recordMany(inputs: readonly DeterminationInput[]): Promise<readonly DeterminationRecord[]>;
   get(id: string): Promise<DeterminationRecord | null>;
   list(query?: DeterminationQuery): Promise<PageOf<DeterminationRecord>>;
   count(query?: Omit<DeterminationQuery, keyof Page>): Promise<number>;

@@ -63,8 +63,14 @@ export function jobsContract(name: string, harness: StoreHarness): void {
       });
       const order = await store.orders.create({
         reference: `PO-${tag}`,
-        lines: [line(1, ZORBLAX, 'CN', 'nvidia-h100-sxm5-80gb'), line(2, BAKERY, 'DE', 'nvidia-rtx-4090'), { lineNo: 3, item: 'x', quantity: 1, data: { order_id: `PO-${tag}` } }],
+        lines: [
+          line(1, ZORBLAX, 'CN', 'nvidia-h100-sxm5-80gb'), line(2, BAKERY, 'DE', 'nvidia-rtx-4090'), { lineNo: 3, item: 'x', quantity: 1, data: { order_id: `PO-${tag}` } },
+        ],
       });
+      // A book the database cannot hold is refused whole, before any job exists.
+      await expect(store.orders.create({ reference: `PO-NUL-${tag}`, lines: [line(1, 'Nul\u0000Byte GmbH', 'DE', 'nvidia-rtx-4090')] }))
+        .rejects.toMatchObject({ code: 'invalid_input' });
+      expect(await store.orders.getByReference(`PO-NUL-${tag}`)).toBeNull();
       const submitted = await queue.submit({ kind: 'order-book-check', params: { orderId: order.id }, createdBy: 'alice', total: 3 });
       expect(submitted.status).toBe('queued');
       const checked = await waitForJob(store, submitted.id);

@@ -144,6 +144,25 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
     });
 
+    it('records several determinations in one transaction, each idempotent on its key', async () => {
+      const base = { subjectKind: 'order-line', inputs: {}, outputs: { outcome: 'hold' }, ruleSetVersion: 'r', listVersions: {}, asOf: '2026-11-27', actor: 'job:x' } as const;
+      const keys = [uniq('k'), uniq('k')];
+      const first = await store.determinations.record({ ...base, outputs: { outcome: 'first' }, idempotencyKey: keys[0]! });
+      const many = await store.determinations.recordMany([
+        { ...base, idempotencyKey: keys[0]! },
+        { ...base, idempotencyKey: keys[1]! },
+      ]);
+      expect(many.map((d) => d.idempotencyKey)).toEqual(keys);
+      expect(many[0]).toMatchObject({ id: first.id, outputs: { outcome: 'first' } });
+      expect((await store.audit.query({ subject: `determination:${many[1]!.id}` })).items).toHaveLength(1);
+      expect(await store.determinations.recordMany([])).toEqual([]);
+      // All or none: one unstorable value refuses the whole batch.
+      const third = uniq('k');
+      await expect(store.determinations.recordMany([{ ...base, idempotencyKey: third }, { ...base, inputs: { bad: 'a\u0000' }, idempotencyKey: uniq('k') }]))
+        .rejects.toMatchObject({ code: 'invalid_input' });
+      expect((await store.determinations.list({ subjectKind: 'order-line', limit: 1000 })).items.some((d) => d.idempotencyKey === third)).toBe(false);
+    });
+
     describe('alerts and four-eyes reviews', () => {
       const raise = (subjectKey: string, fingerprint: string) =>
         store.alerts.raise({

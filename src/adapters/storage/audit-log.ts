@@ -2,7 +2,7 @@ import { link, START, verifyEvents, type ChainedEvent, type VerifyState } from '
 import type { AuditEvent, AuditEventInput, AuditQuery, AuditRepository, AuditVerification, PageOf } from '../../ports/store.ts';
 import { Conditions } from './conditions.ts';
 import { jsonObject, jsonParam, num, pageLimit, cursorSeq, str } from './rows.ts';
-import type { SqlClient, SqlExecutor, SqlRow } from './sql-client.ts';
+import type { SqlClient, SqlExecutor, SqlRow, SqlValue } from './sql-client.ts';
 
 /** Arbitrary constant: the advisory lock that serialises appends across connections and processes. */
 const AUDIT_LOCK = 748_210_532;
@@ -13,17 +13,40 @@ const COLUMNS = 'seq, at, actor, action, subject, details, prev_hash, hash';
  * "read the last hash, insert the next" atomic across every writer, so the chain never forks.
  */
 export async function appendAudit(tx: SqlExecutor, input: AuditEventInput, now: () => Date = () => new Date()): Promise<AuditEvent> {
+  const [event] = await appendAuditMany(tx, [input], now);
+  if (event === undefined) throw new Error('appendAuditMany returned nothing for one event');
+  return event;
+}
+
+/** Appends several events in order with one lock, one read of the chain's head and one multi-row insert. */
+export async function appendAuditMany(tx: SqlExecutor, inputs: readonly AuditEventInput[], now: () => Date = () => new Date()): Promise<AuditEvent[]> {
+  if (inputs.length === 0) return [];
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
   const { rows } = await tx.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   const last = rows[0];
-  const prev = last === undefined ? null : { seq: num(last, 'seq'), hash: str(last, 'hash') };
-  const event = link(prev, { at: now().toISOString(), actor: input.actor, action: input.action, subject: input.subject, details: input.details });
-  await tx.query(
-    `INSERT INTO audit_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-    [event.seq, event.at, event.actor, event.action, event.subject, jsonParam(input.details), event.prevHash, event.hash],
-  );
-  return { ...event, details: input.details };
+  let prev = last === undefined ? null : { seq: num(last, 'seq'), hash: str(last, 'hash') };
+  const at = now().toISOString();
+  const events: AuditEvent[] = [];
+  for (const input of inputs) {
+    const event = link(prev, { at, actor: input.actor, action: input.action, subject: input.subject, details: input.details });
+    events.push({ ...event, details: input.details });
+    prev = event;
+  }
+  for (let start = 0; start < events.length; start += AUDIT_BATCH) {
+    const chunk = events.slice(start, start + AUDIT_BATCH);
+    const params: SqlValue[] = [];
+    const tuples = chunk.map((e) => {
+      params.push(e.seq, e.at, e.actor, e.action, e.subject, jsonParam(e.details), e.prevHash, e.hash);
+      const b = params.length - 8;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::jsonb, $${b + 7}, $${b + 8})`;
+    });
+    await tx.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${tuples.join(', ')}`, params);
+  }
+  return events;
 }
+
+/** Events per INSERT: 8 parameters each stays far below PostgreSQL's 65,535-parameter limit. */
+const AUDIT_BATCH = 1000;
 
 export function auditRepository(db: SqlClient): AuditRepository {
   return {

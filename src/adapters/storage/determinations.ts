@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DeterminationQuery, DeterminationRecord, DeterminationRepository, ListVersionsUsed } from '../../ports/store.ts';
+import type { DeterminationInput, DeterminationQuery, DeterminationRecord, DeterminationRepository, ListVersionsUsed } from '../../ports/store.ts';
 import { fingerprint } from '../../core/audit/fingerprint.ts';
-import { appendAudit } from './audit-log.ts';
+import { appendAuditMany } from './audit-log.ts';
 import { Conditions } from './conditions.ts';
 import { first, isUuid } from './parties-items-orders.ts';
 import { cursorSeq, instant, jsonObject, jsonParam, optStr, pageLimit, str } from './rows.ts';
@@ -12,36 +12,9 @@ const COLUMNS = `id, seq, subject_kind, subject_id, inputs, outputs, rule_set_ve
 
 export function determinationRepository(db: SqlClient): DeterminationRepository {
   return {
-    record: (input) =>
-      db.transaction(async (tx) => {
-        const { rows } = await tx.query(
-          `INSERT INTO determinations (id, subject_kind, subject_id, inputs, outputs, rule_set_version, list_versions, as_of, actor, idempotency_key)
-           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8::date, $9, $10)
-           ON CONFLICT (idempotency_key) DO NOTHING
-           RETURNING ${COLUMNS}`,
-          [
-            randomUUID(), input.subjectKind, input.subjectId ?? null, jsonParam(input.inputs), jsonParam(input.outputs),
-            input.ruleSetVersion, jsonParam(input.listVersions), input.asOf, input.actor, input.idempotencyKey ?? null,
-          ],
-        );
-        if (rows[0] === undefined) {
-          // The idempotency key was already used: return the first record, record nothing new.
-          const existing = await tx.query(`SELECT ${COLUMNS} FROM determinations WHERE idempotency_key = $1`, [input.idempotencyKey ?? null]);
-          return toDetermination(first(existing.rows));
-        }
-        const record = toDetermination(rows[0]);
-        await appendAudit(tx, {
-          actor: input.actor,
-          action: 'determination.recorded',
-          subject: `determination:${record.id}`,
-          details: {
-            subjectKind: record.subjectKind, subjectId: record.subjectId, ruleSetVersion: record.ruleSetVersion, listVersions: { ...record.listVersions }, asOf: record.asOf,
-            // Ties the stored record into the chain: an edit to its inputs or outputs no longer matches this hash.
-            contentHash: determinationContentHash(record),
-          },
-        });
-        return record;
-      }),
+    record: (input) => db.transaction(async (tx) => first1(await recordAll(tx, [input]))),
+    // One transaction and one turn of the audit lock for the lot: what makes a long order book fast.
+    recordMany: (inputs) => (inputs.length === 0 ? Promise.resolve([]) : db.transaction((tx) => recordAll(tx, inputs))),
     async get(id) {
       if (!isUuid(id)) return null;
       const { rows } = await db.query(`SELECT ${COLUMNS} FROM determinations WHERE id = $1`, [id]);
@@ -66,6 +39,50 @@ export function determinationRepository(db: SqlClient): DeterminationRepository 
 /** SHA-256 of what a determination says: its inputs, outputs, rule set, list versions and as-of date. */
 export function determinationContentHash(record: Pick<DeterminationRecord, 'inputs' | 'outputs' | 'ruleSetVersion' | 'listVersions' | 'asOf'>): string {
   return fingerprint({ inputs: record.inputs, outputs: record.outputs, ruleSetVersion: record.ruleSetVersion, listVersions: { ...record.listVersions }, asOf: record.asOf });
+}
+
+/** Inserts each determination (or finds the one its idempotency key already names), then audits the new ones. */
+async function recordAll(tx: SqlExecutor, inputs: readonly DeterminationInput[]): Promise<DeterminationRecord[]> {
+  const out: DeterminationRecord[] = [];
+  const created: { input: DeterminationInput; record: DeterminationRecord }[] = [];
+  for (const input of inputs) {
+    const { rows } = await tx.query(
+      `INSERT INTO determinations (id, subject_kind, subject_id, inputs, outputs, rule_set_version, list_versions, as_of, actor, idempotency_key)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8::date, $9, $10)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        randomUUID(), input.subjectKind, input.subjectId ?? null, jsonParam(input.inputs), jsonParam(input.outputs),
+        input.ruleSetVersion, jsonParam(input.listVersions), input.asOf, input.actor, input.idempotencyKey ?? null,
+      ],
+    );
+    if (rows[0] === undefined) {
+      // The idempotency key was already used: return the first record, record nothing new.
+      const existing = await tx.query(`SELECT ${COLUMNS} FROM determinations WHERE idempotency_key = $1`, [input.idempotencyKey ?? null]);
+      out.push(toDetermination(first(existing.rows)));
+      continue;
+    }
+    const record = toDetermination(rows[0]);
+    out.push(record);
+    created.push({ input, record });
+  }
+  await appendAuditMany(tx, created.map(({ input, record }) => ({
+    actor: input.actor,
+    action: 'determination.recorded',
+    subject: `determination:${record.id}`,
+    details: {
+      subjectKind: record.subjectKind, subjectId: record.subjectId, ruleSetVersion: record.ruleSetVersion, listVersions: { ...record.listVersions }, asOf: record.asOf,
+      // Ties the stored record into the chain: an edit to its inputs or outputs no longer matches this hash.
+      contentHash: determinationContentHash(record),
+    },
+  })));
+  return out;
+}
+
+function first1(records: readonly DeterminationRecord[]): DeterminationRecord {
+  const record = records[0];
+  if (record === undefined) throw new Error('recordAll returned nothing for one input');
+  return record;
 }
 
 function filters(query: Omit<DeterminationQuery, 'limit' | 'after'>): Conditions {
