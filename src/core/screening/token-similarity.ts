@@ -152,7 +152,7 @@ function sharesMetaphone(q: NameToken, e: NameToken): boolean {
 }
 
 /** A spelling difference inside words that are also split or joined differently is weaker evidence. */
-const GLUED_FUZZY_DISCOUNT = 0.9;
+const GLUED_FUZZY_DISCOUNT = 1;
 
 /** Similarity of a glued string against one token's text (joined/split words). */
 export function gluedSimilarity(glued: string, token: string): number {
