@@ -87,6 +87,9 @@ export function jobsContract(name: string, harness: StoreHarness): void {
       const zKey = `name:${ZORBLAX.toLowerCase()}|CN`;
       const zAlerts = (await store.alerts.list({ subjectKey: zKey })).items;
       expect(zAlerts).toHaveLength(1);
+      // The alert's entry fingerprint is the one the list store keeps for that entry (one notion of "entry changed").
+      const stored = await store.sql.query("SELECT fingerprint FROM list_entries WHERE version_id = $1 AND source_id = 'I-1'", [v1.version.id]);
+      expect(stored.rows[0]?.['fingerprint']).toBe(zAlerts[0]!.entryFingerprint);
       await store.alerts.requestReview({ alertId: zAlerts[0]!.id, action: 'clear', reasonCode: 'different-entity', note: 'test', requestedBy: 'alice', fourEyes: false });
 
       const batch = await queue.submit({ kind: 'batch-screening', params: { parties: [{ name: QUIXOTIC, country: 'RU' }, { name: '' }] }, createdBy: 'alice' });

@@ -100,12 +100,6 @@ export class SqlListStore implements ListStore {
   async versionEntries(id: string): Promise<readonly ListEntry[] | null> {
     return (await this.getVersion(id)) === null ? null : readEntries(this.db, id);
   }
-
-  /** Entry fingerprints of a version keyed by "list\u0000sourceId", for re-screening diffs. */
-  async fingerprints(versionId: string): Promise<ReadonlyMap<string, string>> {
-    const { rows } = await this.db.query('SELECT list, source_id, fingerprint FROM list_entries WHERE version_id = $1', [versionId]);
-    return new Map(rows.map((r) => [`${str(r, 'list')}\u0000${str(r, 'source_id')}`, str(r, 'fingerprint')]));
-  }
 }
 
 async function insertEntries(tx: SqlExecutor, id: string, entries: Iterable<ListEntry>): Promise<EntryTally> {
