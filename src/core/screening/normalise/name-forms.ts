@@ -6,7 +6,7 @@
 import { canonicalAbbreviation, fuzzyDescriptor } from './abbreviations.ts';
 import { foldConfusables, hasCyrillicOrGreek, isFullyFoldable, isMixedScriptToken } from './confusables.ts';
 import { isGenericWord, isStopWord } from './generic-words.ts';
-import { collapseLegalForms, isLegalFormPart, rejoinSplitLegalWords, replaceCjkLegalForms, splitGluedLegalWord } from './legal-forms.ts';
+import { canonicalLegalForm, collapseLegalForms, isLegalFormPart, rejoinSplitLegalWords, replaceCjkLegalForms, splitGluedLegalWord } from './legal-forms.ts';
 import { reorderPersonName } from './person-order.ts';
 import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
 import { stripListBoilerplate, tokenise } from './tokenise.ts';
@@ -113,14 +113,21 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic
   const glued: string[] = [];
   for (let i = 0; i + 1 < built.length; i += 1) glued.push((built[i] as NameToken).text + (built[i + 1] as NameToken).text);
   const surfaceGlue: string[] = [];
-  for (let i = 0; i + 1 < surfaces.length; i += 1) surfaceGlue.push((surfaces[i] as string) + (surfaces[i + 1] as string));
+  for (let i = 0; i + 1 < surfaces.length; i += 1) surfaceGlue.push(canonicalGlue((surfaces[i] as string) + (surfaces[i + 1] as string)));
   const gluedSurface = surfaceGlue.every((g, i) => g === glued[i]) ? glued : surfaceGlue;
   const glued3: string[] = [];
-  for (let i = 0; i + 2 < surfaces.length; i += 1) glued3.push((surfaceGlue[i] as string) + (surfaces[i + 2] as string));
+  for (let i = 0; i + 2 < surfaces.length; i += 1) glued3.push(canonicalGlue((surfaces[i] as string) + (surfaces[i + 1] as string) + (surfaces[i + 2] as string)));
   return { tokens: built, strongKey, glued, gluedSurface, glued3, reading };
 }
 
 const PATRONYMIC = /^[a-z]{3,}(ovich|evich|yevich|ievich|ovych|ovna|evna|yevna|ievna|ichna)$/;
+
+/** Words split by a stray space are read like the whole word ("Techno logies" → technology, "Lim ited" → ltd). */
+function canonicalGlue(glued: string): string {
+  const canonical = canonicalAbbreviation(fuzzyDescriptor(glued));
+  const one = canonical.length === 1 ? (canonical[0] as string) : glued;
+  return canonicalLegalForm(one) ?? one;
+}
 
 /** Romanised Arabic/Hebrew/Thai carries no Latin particles or titles ("عمر" reads "mr", not Mister). */
 function abjadRole(token: string): TokenRole {
