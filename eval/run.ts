@@ -13,7 +13,7 @@ import { missingShared, sharedPath } from '../tests/support/shared-data.ts';
 import { loadCsl } from './data/load-csl.ts';
 import { runListRecall } from './list-recall.ts';
 import { fixed, pct, table } from './metrics.ts';
-import { generateNegatives, type Negative } from './negatives.ts';
+import { generateNegatives } from './negatives.ts';
 import { runPairs } from './pairs.ts';
 import { runCrossScript, runOfacParity } from './parity.ts';
 import { generateVariants } from './variants.ts';
@@ -129,5 +129,4 @@ function listedKeys(entries: readonly ListEntry[]): Set<string> {
   return keys;
 }
 
-export type { Negative };
 if (!existsSync(sharedPath('data/lists'))) out('\nNo shared list data found: nothing was measured. Set CLEARANCE_SHARED_DIR to the folder holding data/lists.');
