@@ -124,7 +124,8 @@ const PATRONYMIC = /^[a-z]{3,}(ovich|evich|yevich|ievich|ovych|ovna|evna|yevna|i
 
 /** Words split by a stray space are read like the whole word ("Techno logies" → technology, "Lim ited" → ltd). */
 function canonicalGlue(glued: string): string {
-  const canonical = canonicalAbbreviation(fuzzyDescriptor(glued));
+  // Exact spellings only: a fuzzy reading would let "company"+"23" pass for "company".
+  const canonical = canonicalAbbreviation(glued);
   const one = canonical.length === 1 ? (canonical[0] as string) : glued;
   return canonicalLegalForm(one) ?? one;
 }
