@@ -1,46 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-
-const run = promisify(execFile);
-const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/clearance.js');
-
-/** In-process run of the same entry point the binary uses (fast); `binary` below spawns the real one. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'clearance', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
-
-async function binary(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBinary, runCli as cli } from '../support/run-cli.ts';
 
 function specFile(json: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'clearance-spec-'));
@@ -51,7 +13,7 @@ function specFile(json: unknown): string {
 
 describe('clearance classify / chips / headroom', () => {
   it('H20 on 2024-06-01: not 3A090 with both binding margins (--json)', async () => {
-    const { code, stdout } = await binary('classify', '--chip', 'nvidia-h20', '--as-of', '2024-06-01', '--json');
+    const { code, stdout } = await runBinary(['classify', '--chip', 'nvidia-h20', '--as-of', '2024-06-01', '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r).toMatchObject({ item: 'nvidia-h20', asOf: '2024-06-01', tpp: 2368, eccn: null, paragraph: null, licenseExceptionsEligible: [], insufficientData: [] });
@@ -85,7 +47,7 @@ describe('clearance classify / chips / headroom', () => {
   });
 
   it('bad specs: exit 2, naming the field and what is accepted', async () => {
-    const neg = await binary('classify', '--spec', specFile({ id: 'x', market: 'datacenter', int8: -3 }));
+    const neg = await runBinary(['classify', '--spec', specFile({ id: 'x', market: 'datacenter', int8: -3 })]);
     expect(neg.code).toBe(2);
     expect(neg.stderr).toMatch(/int8: int8 must not be negative/);
     const prec = await cli('classify', '--spec', specFile({ id: 'x', market: 'datacenter', fp12: 3 }));

@@ -5,29 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CSL_COLUMNS } from '../../src/adapters/lists/csl.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli as cli } from '../support/run-cli.ts';
 import { missingShared, sharedPath } from '../support/shared-data.ts';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'clearance', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 const row = (v: Partial<Record<(typeof CSL_COLUMNS)[number], string>>): string => CSL_COLUMNS.map((c) => `"${v[c] ?? ''}"`).join(',');
 const EL = 'Entity List (EL) - Bureau of Industry and Security';

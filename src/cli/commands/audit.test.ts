@@ -1,26 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBinary, type CliResult } from '../../../tests/support/run-cli.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../../../bin/clearance.js');
 const dir = mkdtempSync(join(tmpdir(), 'clearance-audit-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real CLI on the embedded database in `dir`; never throws, returns the exit code and output. */
-async function clearance(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function clearance(...args: string[]): Promise<CliResult> {
   const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')), CLEARANCE_DATA_DIR: dir };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+  return runBinary(args, { env, timeout: 120_000 });
 }
 
 describe('clearance keys and clearance audit (real processes, embedded database)', () => {
