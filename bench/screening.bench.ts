@@ -7,8 +7,7 @@
  * index against exhaustive scoring and against the brute-force scan. Times are CPU time of
  * this process (user + system), so other jobs on a shared machine distort them less.
  */
-import { loadCsl } from '../eval/data/load-csl.ts';
-import { loadOfacLegacy } from '../eval/data/load-ofac-legacy.ts';
+import { loadListEntries } from '../eval/data/load-lists.ts';
 import { fixed, pct, quantile } from '../eval/metrics.ts';
 import { generateNegatives } from '../eval/negatives.ts';
 import { generateVariants } from '../eval/variants.ts';
@@ -206,12 +205,12 @@ async function benchCorpus(label: string, entries: readonly ListEntry[], queries
 export async function run(): Promise<void> {
   const ofacMissing = missingShared('data/lists/ofac_sdn_full_set_2021-07/sdn.csv');
   if (ofacMissing === null) {
-    const entries = loadOfacLegacy(sharedPath('data/lists/ofac_sdn_full_set_2021-07'));
+    const entries = await loadListEntries(sharedPath('data/lists/ofac_sdn_full_set_2021-07'));
     await benchCorpus('OFAC SDN full set 2021-07 (Watchman’s benchmark corpus)', entries, queriesFor(entries, { 'ofac-sdn': 200 }, 700));
   } else out(ofacMissing);
   const cslMissing = missingShared('data/lists/csl_2026-07-31/consolidated.csv');
   if (cslMissing === null) {
-    const entries = loadCsl(sharedPath('data/lists/csl_2026-07-31/consolidated.csv'));
+    const entries = await loadListEntries(sharedPath('data/lists/csl_2026-07-31/consolidated.csv'));
     await benchCorpus('Consolidated Screening List 2026-07-31 (whole corpus)', entries, queriesFor(entries, { 'bis-entity': 100, 'ofac-sdn': 60, default: 10 }, 700));
   } else out(cslMissing);
   out('\nWatchman publishes ~0.85 ms per search (HTTP handler, 4 vCPU) and 12.7-18.2 ms for a whole-list person query; yente ~4 /match requests per vCPU-second.');

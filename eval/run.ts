@@ -10,7 +10,7 @@ import { nameForms, type NameForm } from '../src/core/screening/normalise/index.
 import { DEFAULT_THRESHOLD } from '../src/core/screening/threshold.ts';
 import type { ListEntry } from '../src/core/screening/types.ts';
 import { missingShared, sharedPath } from '../tests/support/shared-data.ts';
-import { loadCsl } from './data/load-csl.ts';
+import { loadListEntries } from './data/load-lists.ts';
 import { runListRecall } from './list-recall.ts';
 import { fixed, pct, table } from './metrics.ts';
 import { generateNegatives } from './negatives.ts';
@@ -26,7 +26,7 @@ const out = (s = ''): void => {
   process.stdout.write(`${s}\n`);
 };
 
-function section(title: string, needs: readonly string[][], body: () => void): void {
+async function section(title: string, needs: readonly string[][], body: () => void | Promise<void>): Promise<void> {
   out(`\n## ${title}\n`);
   for (const parts of needs) {
     const missing = missingShared(...parts);
@@ -35,27 +35,27 @@ function section(title: string, needs: readonly string[][], body: () => void): v
       return;
     }
   }
-  body();
+  await body();
 }
 
 out(`# Screening evaluation (default threshold ${DEFAULT_THRESHOLD})`);
 
-section('Pair level: nomenklatura labelled pairs', [['data/lists/peer_tests/nomenklatura/cases.csv'], ['data/lists/peer_tests/nomenklatura/logicv2-frozen.csv']], () => {
+await section('Pair level: nomenklatura labelled pairs', [['data/lists/peer_tests/nomenklatura/cases.csv'], ['data/lists/peer_tests/nomenklatura/logicv2-frozen.csv']], () => {
   const r = runPairs(sharedPath('data/lists/peer_tests/nomenklatura/cases.csv'), sharedPath('data/lists/peer_tests/nomenklatura/logicv2-frozen.csv'), DEFAULT_THRESHOLD);
   out(r.text);
 });
 
-section('OFAC parity', [['data/lists/peer_tests/nomenklatura/ofac_fixtures.csv']], () => {
+await section('OFAC parity', [['data/lists/peer_tests/nomenklatura/ofac_fixtures.csv']], () => {
   out(runOfacParity(sharedPath('data/lists/peer_tests/nomenklatura/ofac_fixtures.csv'), DEFAULT_THRESHOLD));
 });
 
-section('Cross-script pairs (Watchman)', [['data/lists/peer_tests/watchman/cross_script_pairs.csv']], () => {
+await section('Cross-script pairs (Watchman)', [['data/lists/peer_tests/watchman/cross_script_pairs.csv']], () => {
   out(runCrossScript(sharedPath('data/lists/peer_tests/watchman/cross_script_pairs.csv'), DEFAULT_THRESHOLD));
 });
 
 const cslParts = ['data/lists/csl_2026-07-31/consolidated.csv'];
-section('List level: the Consolidated Screening List of 2026-07-31', [cslParts], () => {
-  const entries = loadCsl(sharedPath(...cslParts));
+await section('List level: the Consolidated Screening List of 2026-07-31', [cslParts], async () => {
+  const entries = await loadListEntries(sharedPath(...cslParts));
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const screener = buildScreener(entries);

@@ -4,7 +4,7 @@
  * spelling find the same entry; a clean name returns nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCsl } from '../../eval/data/load-csl.ts';
+import { loadListEntries } from '../../eval/data/load-lists.ts';
 import { buildScreener } from '../../src/core/screening/build-screener.ts';
 import type { Screener } from '../../src/core/screening/types.ts';
 import { missingShared, sharedPath } from '../support/shared-data.ts';
@@ -14,8 +14,8 @@ const missing = missingShared(...parts);
 
 describe.skipIf(missing !== null)(missing ?? 'the real Consolidated Screening List', () => {
   let screener: Screener;
-  beforeAll(() => {
-    screener = buildScreener(loadCsl(sharedPath(...parts)));
+  beforeAll(async () => {
+    screener = buildScreener(await loadListEntries(sharedPath(...parts)));
   });
 
   const entityListIds = (name: string): Set<string> =>
