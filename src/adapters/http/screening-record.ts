@@ -1,19 +1,13 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../core/audit/canonical-json.ts';
-import type { ListEntry, ScreeningMatch, ScreeningQuery } from '../../core/screening/types.ts';
+import type { ScreeningMatch, ScreeningQuery } from '../../core/screening/types.ts';
 import type { AlertRecord, Store } from '../../ports/store.ts';
-import { toJsonObject, toJsonValue } from './json.ts';
+import { entryFingerprint } from '../storage/list-entry-json.ts';
+import { toJsonObject } from './json.ts';
 import type { ActiveScreening } from './deps.ts';
 
 /** The subject an alert is about when the caller screens a bare name: the name and country as typed, normalised for spacing and case. */
 export function subjectKeyOf(query: ScreeningQuery): string {
   const name = query.name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
   return `name:${name}|${(query.country ?? '').toUpperCase()}`;
-}
-
-/** Changes whenever the published entry changes (names, addresses, programmes...), so a cleared match re-opens then. */
-export function entryFingerprint(entry: ListEntry): string {
-  return createHash('sha256').update(canonicalJson(toJsonValue(entry))).digest('hex');
 }
 
 export interface ScreenedMatch {
