@@ -1,3 +1,5 @@
+import { isCountryCode as isIsoCountryCode } from '../../core/countries/country.ts';
+
 /**
  * Country names as the lists write them → ISO 3166-1 alpha-2. English region names come from
  * ICU (Intl.DisplayNames); OFAC's own spellings ("Korea, North", "Burma", "Region: Crimea") are added.
@@ -92,15 +94,10 @@ export function countryCode(value: string): string | undefined {
   return table.get(fold(v));
 }
 
-/** Whether a two-letter code is a region ICU knows (or one the lists use, like XK). */
+/** Codes the lists use that ISO 3166-1 does not assign (Kosovo, the former Netherlands Antilles). */
+const LIST_ONLY_CODES: ReadonlySet<string> = new Set(['XK', 'AN']);
+
+/** Whether a two-letter code is an ISO 3166-1 alpha-2 code (the core's table) or one the lists use. */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  if (code === 'XK' || code === 'AN') return true;
-  if (code === 'ZZ') return false;
-  try {
-    const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
-    return name !== undefined;
-  } catch {
-    return false;
-  }
+  return isIsoCountryCode(code) || LIST_ONLY_CODES.has(code);
 }
