@@ -2,6 +2,7 @@ import type { TokenBucketPolicy } from '../../core/rate-limit/token-bucket.ts';
 import type { Screener } from '../../core/screening/types.ts';
 import type { ListStore, ListVersion } from '../../ports/list-store.ts';
 import type { JobKind, JobRecord, JsonObject, Store } from '../../ports/store.ts';
+import type { ReplayReport } from '../jobs/replay.ts';
 
 export interface CorsConfig {
   /** Exact origins allowed to call the API from a browser; CORS is off when this is absent. */
@@ -42,17 +43,6 @@ export interface JobSubmitter {
   submit(input: { readonly kind: JobKind; readonly params: JsonObject; readonly createdBy: string; readonly total?: number }): Promise<JobRecord>;
 }
 
-/** What a replay reports: whether re-running gave the stored answer, and what differs. */
-export interface ReplayOutcome {
-  readonly determinationId: string;
-  readonly same: boolean;
-  readonly recordedRuleSet: string;
-  readonly currentRuleSet: string;
-  readonly listVersions: readonly string[];
-  readonly differences: readonly string[];
-  readonly replayed: JsonObject;
-}
-
 export interface AppDeps {
   readonly store: Store;
   readonly lists: ListStore;
@@ -63,7 +53,7 @@ export interface AppDeps {
   /** Absent when this process runs no job queue; long books and batches are then refused with a hint. */
   readonly jobs?: JobSubmitter;
   /** Re-runs a stored determination with its recorded inputs, rule and list versions; absent when unavailable. */
-  readonly replay?: (determinationId: string) => Promise<ReplayOutcome>;
+  readonly replay?: (determinationId: string) => Promise<ReplayReport>;
   /** The adapters' clock: the core never reads it, routes pass dates in. */
   readonly now: () => Date;
   readonly config: HttpConfig;

@@ -95,6 +95,7 @@ const replay = createRoute({
               recordedRuleSet: z.string(),
               currentRuleSet: z.string(),
               listVersions: z.array(z.string()),
+              recordIntact: z.boolean().nullable(),
               differences: z.array(z.string()),
               replayed: Json,
             })
