@@ -1,8 +1,8 @@
 import type { TokenBucketPolicy } from '../../core/rate-limit/token-bucket.ts';
-import type { Screener } from '../../core/screening/types.ts';
-import type { ListStore, ListVersion } from '../../ports/list-store.ts';
+import type { ListStore } from '../../ports/list-store.ts';
 import type { JobKind, JobRecord, JsonObject, Store } from '../../ports/store.ts';
 import type { ReplayReport } from '../jobs/replay.ts';
+import type { ScreeningSnapshot } from '../jobs/screening.ts';
 
 export interface CorsConfig {
   /** Exact origins allowed to call the API from a browser; CORS is off when this is absent. */
@@ -33,10 +33,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
 };
 
 /** The screener over the active list versions, with the versions it was built from. */
-export interface ActiveScreening {
-  readonly screener: Screener;
-  readonly versions: readonly ListVersion[];
-}
+export type ActiveScreening = ScreeningSnapshot;
 
 /** Hands long work (order books, big batches) to the durable job queue. */
 export interface JobSubmitter {

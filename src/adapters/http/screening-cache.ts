@@ -1,5 +1,5 @@
-import { buildScreener } from '../../core/screening/build-screener.ts';
 import type { ListStore } from '../../ports/list-store.ts';
+import { activeScreening } from '../jobs/screening.ts';
 import type { ActiveScreening } from './deps.ts';
 
 /**
@@ -8,11 +8,7 @@ import type { ActiveScreening } from './deps.ts';
  */
 export function screeningCache(lists: ListStore): { current: () => Promise<ActiveScreening | null>; invalidate: () => void } {
   let cached: { key: string; value: Promise<ActiveScreening | null> } | null = null;
-  const build = async (): Promise<ActiveScreening | null> => {
-    const active = await lists.active();
-    if (active.versions.length === 0) return null;
-    return { screener: buildScreener(active.entries), versions: active.versions };
-  };
+  const build = (): Promise<ActiveScreening | null> => activeScreening(lists);
   return {
     current: async () => {
       const versions = await lists.activeVersions();
