@@ -167,7 +167,9 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
   }
   unmatchedQuery += initialExcessQuery;
   unmatchedEntry += initialExcessEntry;
-  const conflict = Math.min(conflictQuery, conflictEntry);
+  // What an initial leaves of a full word is still an identifying part the other side lacks:
+  // "Jonas Hoffmann" against "Herbert J. Hoffmann" keeps a given name on each side.
+  const conflict = Math.min(conflictQuery + initialExcessQuery, conflictEntry + initialExcessEntry);
   const denominator = coveredWeight + costs.unmatchedQuery * unmatchedQuery + costs.unmatchedEntry * unmatchedEntry + costs.conflict * conflict;
   let score = denominator > 0 ? matched / denominator : 0;
   const notes: string[] = [];
@@ -234,7 +236,9 @@ function candidatePairings(query: NameForm, entry: NameForm, options: AlignmentO
     for (let j = 0; j < et.length; j += 1) {
       if (fast !== undefined) {
         const s = fast(i, j);
-        if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j, similarity: s, kind: 'fuzzy' });
+        // An initial against a full word must be known as such here too: it vouches only for the initial.
+        const initialPair = q.text.length === 1 !== ((et[j] as NameToken).text.length === 1);
+        if (s > 0) out.push({ q0: i, q1: i, e0: j, e1: j, similarity: s, kind: initialPair ? 'abbreviation' : 'fuzzy' });
       } else {
         const s = similarity(q, et[j] as NameToken);
         if (s.similarity > 0) out.push({ q0: i, q1: i, e0: j, e1: j, similarity: s.similarity, kind: s.kind });

@@ -8,6 +8,7 @@ import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type Alig
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment } from './context-evidence.ts';
+import { looksLikePersonName } from './person-like.ts';
 import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
 import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
@@ -74,7 +75,8 @@ export function buildScreener(entries: readonly ListEntry[], options: BuildScree
       const forms = nameForms(trimmed, kind);
       if (forms.length === 0) return;
       index.add(names.length, forms);
-      names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms, costs: costsFor(kind), weights: [], ids: [] });
+      const costs = costsFor(kind === 'unknown' && looksLikePersonName(forms) ? 'person' : kind);
+      names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms, costs, weights: [], ids: [] });
     });
   });
   index.seal();

@@ -1,0 +1,76 @@
+/**
+ * Person names on lists that carry no entry type (BIS, State), and initials standing for a
+ * full word: the two places where partial person names used to pass as matches.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScreener } from '../../src/core/screening/build-screener.ts';
+import { nameForms } from '../../src/core/screening/normalise/index.ts';
+import { looksLikePersonName } from '../../src/core/screening/person-like.ts';
+import { DEFAULT_THRESHOLD } from '../../src/core/screening/threshold.ts';
+import type { ListEntry, PartyType } from '../../src/core/screening/types.ts';
+
+const entry = (sourceId: string, name: string, type: PartyType): ListEntry => ({
+  list: 'bis-denied',
+  sourceId,
+  name,
+  aliases: [],
+  type,
+  countries: [],
+  addresses: [],
+  programs: [],
+});
+
+describe('untyped list names that read as a person', () => {
+  it.each([
+    ['JOSE LUIS GARCIA', true],
+    ['Herbert J. Hoffmann', true],
+    ['Andrey Leonidovich Kuznetsov', true],
+    ['Huawei Technologies Co., Ltd.', false],
+    ['Jose Luis Garcia Trading LLC', false],
+    ['Huawei', false],
+    ['11420 CORP.', false],
+  ])('%s → %s', (name, expected) => {
+    expect(looksLikePersonName(nameForms(name))).toBe(expected);
+  });
+
+  it('an untyped person entry is scored exactly like the same entry typed as an individual', () => {
+    const untyped = buildScreener([entry('DPL-1', 'JOSE LUIS GARCIA', 'unknown')]);
+    const typed = buildScreener([entry('DPL-1', 'GARCIA, JOSE LUIS', 'individual')]);
+    for (const name of ['Luis Garcia', 'Jose Garcia', 'Jose Luis Garcia', 'Carlos Luis Garcia']) {
+      const a = untyped.screen({ name }, { threshold: 0 })[0]?.score ?? 0;
+      const b = typed.screen({ name }, { threshold: 0 })[0]?.score ?? 0;
+      expect(a).toBeCloseTo(b, 6);
+    }
+  });
+
+  it('a missing given name costs more against a person than a missing descriptor against a company', () => {
+    const screener = buildScreener([entry('DPL-1', 'JOSE LUIS GARCIA', 'unknown'), entry('DPL-2', 'GARCIA LUIS TRADING', 'unknown')]);
+    const scores = new Map(screener.screen({ name: 'Luis Garcia' }, { threshold: 0 }).map((m) => [m.sourceId, m.score]));
+    expect(scores.get('DPL-1') ?? 1).toBeLessThan(scores.get('DPL-2') ?? 0);
+  });
+});
+
+describe('an initial standing for a full word', () => {
+  const screener = buildScreener([entry('DTC-1', 'Herbert J. Hoffmann', 'unknown'), entry('SDN-1', 'M SOPHIA', 'unknown')]);
+
+  it('"Jonas Hoffmann" is not "Herbert J. Hoffmann": each side keeps a given name the other lacks', () => {
+    const match = screener.screen({ name: 'Jonas Hoffmann' }, { threshold: 0 }).find((m) => m.sourceId === 'DTC-1');
+    expect(match?.score ?? 0).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(match?.explanation.tokens).toContainEqual(expect.objectContaining({ query: 'jonas', entry: 'j', kind: 'abbreviation' }));
+  });
+
+  it('the score the index path computes is the one the explanation shows', () => {
+    for (const name of ['Jonas Hoffmann', 'J. Hoffmann', 'Sofia Moreno', 'Herbert Hoffmann']) {
+      for (const m of screener.screen({ name }, { threshold: 0 })) {
+        expect(m.explanation.parts['name']).toBeCloseTo(m.explanation.parts['name.tokens'] ?? -1, 3);
+      }
+    }
+  });
+
+  it('the initial still supports a name that matches it ("H. Hoffmann" keeps a high score)', () => {
+    const match = screener.screen({ name: 'Herbert J Hoffmann' }, { threshold: 0 }).find((m) => m.sourceId === 'DTC-1');
+    expect(match?.score).toBe(1);
+    const initial = screener.screen({ name: 'H. J. Hoffmann' }, { threshold: 0 }).find((m) => m.sourceId === 'DTC-1');
+    expect(initial?.score ?? 0).toBeGreaterThan(0.6);
+  });
+});
