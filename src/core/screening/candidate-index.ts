@@ -2,10 +2,11 @@
  * Candidate retrieval without scanning the list: an inverted index from normalised tokens
  * (and from adjacent tokens glued together) to the list names containing them, plus a
  * trigram index over the token vocabulary so a misspelt query token finds the list tokens
- * it resembles. Each query token is looked up once; lookups are memoised per screener.
+ * it resembles (and a bigram count filter for tokens no list contains, which may be two or
+ * three edits away). Each query token is looked up once; lookups are memoised per screener.
  */
 import type { NameForm, NameToken } from './normalise/index.ts';
-import { TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
+import { editBudget, TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
 
 export interface VocabularyHit {
   readonly token: number;
@@ -20,6 +21,13 @@ export class CandidateIndex {
   /** Adjacent token pairs glued ("gazprom"+"bank") → names, for queries that write them as one word. */
   private readonly glued = new Map<string, number[]>();
   private readonly trigrams = new Map<string, number[]>();
+  /**
+   * Bigrams over the vocabulary, keyed by bigram and token length, for query tokens that are
+   * in no list: two or three edits leave too few shared trigrams.
+   */
+  private readonly bigrams = new Map<string, number[]>();
+  /** Shared-bigram counts per vocabulary token, reset after each lookup. */
+  private bigramCounts = new Int32Array(0);
   private readonly skeletons = new Map<string, number[]>();
   private readonly consonants = new Map<string, number[]>();
   /** Single-character deletions of short vocabulary tokens (symmetric-delete lookup for one edit). */
@@ -51,8 +59,10 @@ export class CandidateIndex {
   /** Finish building: trigram and sound-alike maps over the vocabulary. */
   seal(): void {
     this.logNames = Math.log(1 + this.nameCount);
+    this.bigramCounts = new Int32Array(this.vocabularyTokens.length);
     this.vocabularyTokens.forEach((t, id) => {
       for (const g of trigramsOf(t.text)) pushUnique(this.trigrams, g, id);
+      if (t.text.length >= MIN_BIGRAM_LENGTH - 3) for (const g of new Set(bigramsOf(t.text))) pushUnique(this.bigrams, `${g}${t.text.length}`, id);
       pushUnique(this.skeletons, t.skeleton, id);
       pushUnique(this.consonants, t.consonants, id);
       if (t.text.length >= 3 && t.text.length <= MAX_DELETION_LENGTH) for (const d of deletionsOf(t.text)) pushUnique(this.deletions, d, id);
@@ -124,6 +134,7 @@ export class CandidateIndex {
     for (const [id, count] of counts) {
       if (count >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
     }
+    if (exact === undefined && length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, candidates);
     const hits: VocabularyHit[] = [];
     for (const id of candidates) {
       const t = this.vocabularyTokens[id] as NameToken;
@@ -132,6 +143,30 @@ export class CandidateIndex {
     }
     hits.sort((a, b) => b.similarity - a.similarity);
     return hits;
+  }
+
+  /**
+   * Vocabulary tokens within the edit budget of a token no list contains. Each edit destroys at
+   * most two of its distinct padded bigrams, so a token within k edits shares all but 2k of them.
+   */
+  private addBigramNeighbours(text: string, candidates: Set<number>): void {
+    const grams = new Set(bigramsOf(text));
+    const edits = editBudget(text.length);
+    const needed = Math.max(2, grams.size - 2 * edits);
+    const counts = this.bigramCounts;
+    const touched: number[] = [];
+    for (let length = Math.max(1, text.length - edits); length <= text.length + edits; length += 1) {
+      for (const g of grams) {
+        for (const id of this.bigrams.get(`${g}${length}`) ?? []) {
+          if (counts[id] === 0) touched.push(id);
+          counts[id] = (counts[id] ?? 0) + 1;
+        }
+      }
+    }
+    for (const id of touched) {
+      if ((counts[id] ?? 0) >= needed) candidates.add(id);
+      counts[id] = 0;
+    }
   }
 
   private tokenId(t: NameToken): number {
@@ -160,6 +195,16 @@ function deletionsOf(text: string): string[] {
     const d = text.slice(0, i) + text.slice(i + 1);
     if (out[out.length - 1] !== d) out.push(d);
   }
+  return out;
+}
+
+/** Bigram lookups are for tokens long enough to carry two edits. */
+const MIN_BIGRAM_LENGTH = 5;
+
+function bigramsOf(text: string): string[] {
+  const padded = `^${text}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= padded.length; i += 1) out.push(padded.slice(i, i + 2));
   return out;
 }
 

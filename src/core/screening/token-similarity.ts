@@ -13,6 +13,7 @@ export interface TokenSimilarity {
   readonly kind: TokenLikeness;
 }
 
+const FIRST_SOUND_PENALTY = 0.95;
 /** Below this a token pair does not count as matched at all. */
 export const TOKEN_FLOOR = 0.7;
 
@@ -95,6 +96,11 @@ export function spellingSimilarity(a: string, b: string): number {
   return 1 - d / longest;
 }
 
+/** Edits a token of this length may differ by and still count as the same word. */
+export function editBudget(length: number): number {
+  return Math.floor(budget(length));
+}
+
 function budget(length: number): number {
   if (length <= 2) return 0.6;
   if (length <= 4) return 1;
@@ -141,7 +147,7 @@ export function tokenSimilarity(q: NameToken, e: NameToken): TokenSimilarity {
     kind = 'phonetic';
   }
   // Names rarely differ in their first sound (Watchman gates on it); "Fang" is not "Wang".
-  if (!sameStart) best *= 0.95;
+  if (!sameStart) best *= FIRST_SOUND_PENALTY;
   return best >= TOKEN_FLOOR ? { similarity: best, kind } : NONE;
 }
 

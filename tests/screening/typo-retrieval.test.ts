@@ -1,0 +1,46 @@
+/**
+ * Typos the index must still find: two edits in one word (out of reach of the one-edit
+ * deletion lookup and sharing too few trigrams), and a misspelt word in a candidate that came
+ * in through another word, whose similarity the score must count like the explanation does.
+ * Names are real CSL entries of 2026-07-31 whose variants the screener once missed.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScreener } from '../../src/core/screening/build-screener.ts';
+import { DEFAULT_THRESHOLD } from '../../src/core/screening/threshold.ts';
+import type { ListCode, ListEntry } from '../../src/core/screening/types.ts';
+
+const entity = (list: ListCode, sourceId: string, name: string): ListEntry => ({ list, sourceId, name, aliases: [], type: 'unknown', countries: [], addresses: [], programs: [] });
+
+const screener = buildScreener([
+  entity('bis-denied', 'DPL-T1', 'TURBOSHAFT FZE'),
+  entity('ofac-cmic', 'CMIC-1', 'Aerosun Corporation'),
+  entity('ofac-cmic', 'CMIC-2', 'North Navigation Control Technology Co., Ltd.'),
+  entity('ofac-cmic', 'CMIC-3', 'China Aerospace Science and Technology Corporation'),
+  entity('bis-entity', 'EL-U1', 'University of Science and Technology of China'),
+  entity('bis-entity', 'EL-U2', 'Nanjing University of Science and Technology'),
+  entity('bis-denied', 'DPL-K1', 'DMITRII KARPENKO'),
+]);
+const top = (name: string) => screener.screen({ name }, { threshold: 0.5 })[0];
+
+describe('typo retrieval', () => {
+  it.each([
+    ['TUBROSHFAT FZE', 'DPL-T1'],
+    ['Aroswn Corporation', 'CMIC-1'],
+    ['China Aeorsapce Science and Technology Corporation', 'CMIC-3'],
+    ['DXITII KARPENKO', 'DPL-K1'],
+  ])('"%s" finds %s first (a word two edits away)', (name, sourceId) => {
+    expect(top(name)?.sourceId).toBe(sourceId);
+  });
+
+  it('a misspelt word of a candidate found through its other words counts in the score ("Cotrlo" / "Control")', () => {
+    const match = top('North Navigation Cotrlo Technology Co., Ltd.');
+    expect(match?.sourceId).toBe('CMIC-2');
+    expect(match?.score ?? 0).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(match?.explanation.parts['name']).toBeCloseTo(match?.explanation.parts['name.tokens'] ?? -1, 3);
+  });
+
+  it('a clean name made of words no list contains still returns nothing', () => {
+    expect(screener.screen({ name: 'Bergland Bäckerei GmbH' })).toEqual([]);
+    expect(screener.screen({ name: 'Tarbosh Fazenda' })).toEqual([]);
+  });
+});
