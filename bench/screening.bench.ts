@@ -165,6 +165,7 @@ async function benchCorpus(label: string, entries: readonly ListEntry[], queries
   let bruteHit90 = 0;
   let bruteHit85 = 0;
   let bruteOnly = 0;
+  const bruteOnlyExamples: string[] = [];
   bruteSample.forEach((q, i) => {
     if (q.entry < 0) return;
     variantsInSample += 1;
@@ -175,11 +176,17 @@ async function benchCorpus(label: string, entries: readonly ListEntry[], queries
     if (ours) oursHit += 1;
     if (b85) bruteHit85 += 1;
     if (b90) bruteHit90 += 1;
-    if (b85 && !ours) bruteOnly += 1;
+    if (b85 && !ours) {
+      bruteOnly += 1;
+      const jw = b.find((m) => m.entry === q.entry)?.score ?? 0;
+      const mine = screener.screen({ name: q.name }, { threshold: 0, limit: 50 }).find((m) => entryIndex.get(m.entry) === q.entry)?.score ?? 0;
+      bruteOnlyExamples.push(`"${q.name}" → "${entries[q.entry]?.name ?? ''}" (JW ${jw.toFixed(3)}, ours ${mine.toFixed(3)})`);
+    }
   });
   out(
     `Recall on the ${variantsInSample} variant queries of that sample: ours (≥ ${DEFAULT_THRESHOLD}, top 10) ${pct(oursHit / Math.max(1, variantsInSample))}; brute-force JW top 10 at ≥ 0.85 ${pct(bruteHit85 / Math.max(1, variantsInSample))}, at ≥ 0.90 ${pct(bruteHit90 / Math.max(1, variantsInSample))}; found by the JW scan (≥ 0.85) but not by us: ${bruteOnly}.`,
   );
+  for (const example of bruteOnlyExamples) out(`  - ${example}`);
   const bruteAlerts = bruteSample.filter((q, i) => q.entry < 0 && (bruteResults[i] ?? []).some((m) => m.score >= 0.9)).length;
   const oursAlerts = bruteSample.filter((q, i) => q.entry < 0 && (results[i] ?? []).length > 0).length;
   const cleanInSample = bruteSample.filter((q) => q.entry < 0).length;

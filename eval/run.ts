@@ -6,13 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { buildScreener } from '../src/core/screening/build-screener.ts';
-import { nameForms, type NameForm } from '../src/core/screening/normalise/index.ts';
 import { DEFAULT_THRESHOLD } from '../src/core/screening/threshold.ts';
-import type { ListEntry } from '../src/core/screening/types.ts';
+import type { ListEntry, ScreeningMatch } from '../src/core/screening/types.ts';
 import { missingShared, sharedPath } from '../tests/support/shared-data.ts';
 import { loadListEntries } from './data/load-lists.ts';
 import { runListRecall } from './list-recall.ts';
 import { fixed, pct, table } from './metrics.ts';
+import { HomonymJudge, type HomonymKind } from './homonyms.ts';
 import { generateNegatives } from './negatives.ts';
 import { runPairs } from './pairs.ts';
 import { runCrossScript, runOfacParity } from './parity.ts';
@@ -74,11 +74,19 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
   for (const m of recall.misses.slice(0, showMisses ? 400 : 15)) out(`  - ${m}`);
 
   out('\n### False alerts on generated clean names\n');
-  const listed = listedKeys(entries);
+  const judge = new HomonymJudge(entries);
   const generated = generateNegatives(quick ? 2500 : 10_000, quick ? 2500 : 10_000);
-  const negatives = generated.filter((n) => !nameForms(n.name).some((f) => listed.has(identifyingKey(f))));
-  out(`${generated.length} generated names; ${generated.length - negatives.length} dropped as exact homonyms of a listed name (screening them should alert); ${negatives.length} screened.`);
-  const top = negatives.map((n) => ({ n, score: screener.screen({ name: n.name }, { threshold: Math.min(...THRESHOLDS), limit: 1 })[0] }));
+  const judged = generated.map((n) => ({ n, homonym: judge.judge(n.name, n.kind) }));
+  const negatives = judged.filter((j) => j.homonym === null).map((j) => j.n);
+  const nearHomonyms = judged.filter((j) => j.homonym === 'sound-alike' || j.homonym === 'partial-person');
+  const countOf = (kind: HomonymKind): number => judged.filter((j) => j.homonym === kind).length;
+  out(
+    `${generated.length} generated names. Set aside as names of listed parties (screening them should alert): ${countOf('exact')} exact homonyms, ` +
+      `${countOf('sound-alike')} sound-alike homonyms (same Double Metaphone code, or consonants for abjad scripts, for every word), ` +
+      `${countOf('partial-person')} partial person homonyms (a listed person's name with a given name, middle name or patronymic missing on one side). ${negatives.length} screened as clean.`,
+  );
+  const best = (name: string): ScreeningMatch | undefined => screener.screen({ name }, { threshold: Math.min(...THRESHOLDS), limit: 1 })[0];
+  const top = negatives.map((n) => ({ n, score: best(n.name) }));
   const rows: string[][] = [];
   const groups = new Map<string, typeof top>();
   for (const t of top) {
@@ -87,11 +95,19 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
   }
   const alertRate = (set: typeof top, th: number): string => fixed((1000 * set.filter((t) => (t.score?.score ?? 0) >= th).length) / Math.max(1, set.length), 1);
   for (const [key, set] of [...groups].sort()) rows.push([key, String(set.length), ...THRESHOLDS.map((th) => alertRate(set, th))]);
+  for (const kind of ['person', 'company'] as const) {
+    const set = top.filter((t) => t.n.kind === kind);
+    rows.push([`all ${kind} names`, String(set.length), ...THRESHOLDS.map((th) => alertRate(set, th))]);
+  }
   rows.push(['all', String(top.length), ...THRESHOLDS.map((th) => alertRate(top, th))]);
-  out('Alerts per 1,000 names screened (a name alerts when its best match reaches the threshold):');
+  out('Alerts per 1,000 clean names screened (a name alerts when its best match reaches the threshold):');
   out(table(['kind / script', 'n', ...THRESHOLDS.map((t) => `@${t}${Math.abs(t - DEFAULT_THRESHOLD) < 1e-9 ? '*' : ''}`)], rows));
   const alerts = top.filter((t) => (t.score?.score ?? 0) >= DEFAULT_THRESHOLD);
   for (const a of alerts.slice(0, showMisses ? 200 : 10)) out(`  - "${a.n.name}" → ${a.score?.list ?? ''} "${a.score?.matchedName ?? ''}" ${fixed(a.score?.score ?? 0)}`);
+  const nearTop = nearHomonyms.map((j) => ({ n: j.n, score: best(j.n.name) }));
+  out(`\nThe ${nearTop.length} sound-alike and partial homonyms, for comparison (these should alert): ${alertRate(nearTop, DEFAULT_THRESHOLD)} per 1,000 reach the default threshold.`);
+  const raw = [...top, ...nearTop];
+  out(`Counting them as false alerts anyway (only exact homonyms set aside, n=${raw.length}): persons ${alertRate(raw.filter((t) => t.n.kind === 'person'), DEFAULT_THRESHOLD)} per 1,000, companies ${alertRate(raw.filter((t) => t.n.kind === 'company'), DEFAULT_THRESHOLD)} per 1,000.`);
 
   out('\n### Country as supporting evidence\n');
   const sample = variants.filter((v) => v.family === 'typo' && (entries[v.entry]?.countries.length ?? 0) > 0).slice(0, 400);
@@ -113,20 +129,5 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
   const alertsWithCountry = negatives.slice(0, 3000).filter((neg) => (screener.screen({ name: neg.name, country: 'BR' }, { limit: 1 })[0]?.score ?? 0) >= DEFAULT_THRESHOLD).length;
   out(`Clean names screened with a country that no listed entry near them has (BR), first 3,000: ${fixed((1000 * alertsWithCountry) / Math.min(3000, negatives.length), 1)} alerts per 1,000 (vs ${alertRate(top.slice(0, 3000), DEFAULT_THRESHOLD)} without country).`);
 });
-
-/** Identifying words of a form, sorted: equal keys mean the same name up to order, case, legal form. */
-function identifyingKey(form: NameForm): string {
-  return form.tokens
-    .filter((t) => t.role === 'strong' || t.role === 'number' || t.role === 'secondary' || t.role === 'initial')
-    .map((t) => t.text)
-    .sort()
-    .join(' ');
-}
-
-function listedKeys(entries: readonly ListEntry[]): Set<string> {
-  const keys = new Set<string>();
-  for (const e of entries) for (const name of [e.name, ...e.aliases]) for (const f of nameForms(name)) keys.add(identifyingKey(f));
-  return keys;
-}
 
 if (!existsSync(sharedPath('data/lists'))) out('\nNo shared list data found: nothing was measured. Set CLEARANCE_SHARED_DIR to the folder holding data/lists.');
