@@ -75,13 +75,15 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
 
   out('\n### False alerts on generated clean names\n');
   const judge = new HomonymJudge(entries);
-  const generated = generateNegatives(quick ? 2500 : 10_000, quick ? 2500 : 10_000);
+  const drawn = generateNegatives(quick ? 2500 : 10_000, quick ? 2500 : 10_000);
+  // Small name-part tables repeat combinations; each distinct name counts once.
+  const generated = [...new Map(drawn.map((n) => [n.name, n])).values()];
   const judged = generated.map((n) => ({ n, homonym: judge.judge(n.name, n.kind) }));
   const negatives = judged.filter((j) => j.homonym === null).map((j) => j.n);
   const nearHomonyms = judged.filter((j) => j.homonym === 'sound-alike' || j.homonym === 'partial-person');
   const countOf = (kind: HomonymKind): number => judged.filter((j) => j.homonym === kind).length;
   out(
-    `${generated.length} generated names. Set aside as names of listed parties (screening them should alert): ${countOf('exact')} exact homonyms, ` +
+    `${drawn.length} names drawn, ${generated.length} distinct. Set aside as names of listed parties (screening them should alert): ${countOf('exact')} exact homonyms, ` +
       `${countOf('sound-alike')} sound-alike homonyms (same Double Metaphone code, or consonants for abjad scripts, for every word), ` +
       `${countOf('partial-person')} partial person homonyms (a listed person's name with a given name, middle name or patronymic missing on one side). ${negatives.length} screened as clean.`,
   );

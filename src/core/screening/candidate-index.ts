@@ -116,12 +116,9 @@ export class CandidateIndex {
     if (query.abjad) for (const id of this.consonants.get(query.consonants) ?? []) candidates.add(id);
     // One edit, whatever its position: symmetric deletions (short tokens share too few trigrams).
     if (query.text.length <= MAX_DELETION_LENGTH + 1) {
-      for (const id of this.deletions.get(query.text) ?? []) candidates.add(id);
-      for (const d of deletionsOf(query.text)) {
-        const id = this.vocabulary.get(d);
-        if (id !== undefined) candidates.add(id);
-        for (const other of this.deletions.get(d) ?? []) candidates.add(other);
-      }
+      this.addOneEditNeighbours(query.text, candidates);
+      // A swapped pair of letters plus one more edit ("mhoaiad" / "mohamad") breaks three bigrams and most trigrams.
+      if (exact === undefined) for (const swapped of transpositionsOf(query.text)) this.addOneEditNeighbours(swapped, candidates);
     }
     const grams = trigramsOf(query.text);
     const counts = new Map<number, number>();
@@ -145,9 +142,22 @@ export class CandidateIndex {
     return hits;
   }
 
+  /** Vocabulary tokens one insertion, deletion or substitution away (symmetric deletions). */
+  private addOneEditNeighbours(text: string, candidates: Set<number>): void {
+    const same = this.vocabulary.get(text);
+    if (same !== undefined) candidates.add(same);
+    for (const id of this.deletions.get(text) ?? []) candidates.add(id);
+    for (const d of deletionsOf(text)) {
+      const id = this.vocabulary.get(d);
+      if (id !== undefined) candidates.add(id);
+      for (const other of this.deletions.get(d) ?? []) candidates.add(other);
+    }
+  }
+
   /**
-   * Vocabulary tokens within the edit budget of a token no list contains. Each edit destroys at
-   * most two of its distinct padded bigrams, so a token within k edits shares all but 2k of them.
+   * Vocabulary tokens within the edit budget of a token no list contains. A substitution,
+   * insertion or deletion destroys at most two of its distinct padded bigrams, so a token within
+   * k such edits shares all but 2k of them (transpositions are looked up separately).
    */
   private addBigramNeighbours(text: string, candidates: Set<number>): void {
     const grams = new Set(bigramsOf(text));
@@ -188,6 +198,14 @@ function pushUnique(map: Map<string, number[]>, key: string, value: number): voi
 }
 
 const MAX_DELETION_LENGTH = 10;
+
+function transpositionsOf(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < text.length; i += 1) {
+    if (text[i] !== text[i + 1]) out.push(text.slice(0, i) + (text[i + 1] ?? '') + (text[i] ?? '') + text.slice(i + 2));
+  }
+  return out;
+}
 
 function deletionsOf(text: string): string[] {
   const out: string[] = [];
