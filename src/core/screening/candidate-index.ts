@@ -25,7 +25,7 @@ export class CandidateIndex {
    * Bigrams over the vocabulary, keyed by bigram and token length, for query tokens that are
    * in no list: two or three edits leave too few shared trigrams.
    */
-  private readonly bigrams = new Map<string, number[]>();
+  private readonly bigrams = new Map<number, number[]>();
   /** Shared-bigram counts per vocabulary token, reset after each lookup. */
   private bigramCounts = new Int32Array(0);
   private readonly skeletons = new Map<string, number[]>();
@@ -62,7 +62,7 @@ export class CandidateIndex {
     this.bigramCounts = new Int32Array(this.vocabularyTokens.length);
     this.vocabularyTokens.forEach((t, id) => {
       for (const g of trigramsOf(t.text)) pushUnique(this.trigrams, g, id);
-      if (t.text.length >= MIN_BIGRAM_LENGTH - 3) for (const g of new Set(bigramsOf(t.text))) pushUnique(this.bigrams, `${g}${t.text.length}`, id);
+      if (t.text.length >= MIN_BIGRAM_LENGTH - 3) for (const g of bigramsOf(t.text)) pushUnique(this.bigrams, bigramKey(g, t.text.length), id);
       pushUnique(this.skeletons, t.skeleton, id);
       pushUnique(this.consonants, t.consonants, id);
       if (t.text.length >= 3 && t.text.length <= MAX_DELETION_LENGTH) for (const d of deletionsOf(t.text)) pushUnique(this.deletions, d, id);
@@ -160,14 +160,14 @@ export class CandidateIndex {
    * k such edits shares all but 2k of them (transpositions are looked up separately).
    */
   private addBigramNeighbours(text: string, candidates: Set<number>): void {
-    const grams = new Set(bigramsOf(text));
+    const grams = bigramsOf(text);
     const edits = editBudget(text.length);
     const needed = Math.max(2, grams.size - 2 * edits);
     const counts = this.bigramCounts;
     const touched: number[] = [];
     for (let length = Math.max(1, text.length - edits); length <= text.length + edits; length += 1) {
       for (const g of grams) {
-        for (const id of this.bigrams.get(`${g}${length}`) ?? []) {
+        for (const id of this.bigrams.get(bigramKey(g, length)) ?? []) {
           if (counts[id] === 0) touched.push(id);
           counts[id] = (counts[id] ?? 0) + 1;
         }
@@ -191,7 +191,7 @@ export class CandidateIndex {
   }
 }
 
-function pushUnique(map: Map<string, number[]>, key: string, value: number): void {
+function pushUnique<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else if (list[list.length - 1] !== value) list.push(value);
@@ -219,11 +219,23 @@ function deletionsOf(text: string): string[] {
 /** Bigram lookups are for tokens long enough to carry two edits. */
 const MIN_BIGRAM_LENGTH = 5;
 
-function bigramsOf(text: string): string[] {
-  const padded = `^${text}$`;
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= padded.length; i += 1) out.push(padded.slice(i, i + 2));
+/** Distinct padded bigrams of a token, each as one number (two UTF-16 code units). */
+function bigramsOf(text: string): Set<number> {
+  const out = new Set<number>();
+  let previous = BOUNDARY;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : BOUNDARY;
+    out.add(previous * 65536 + code);
+    previous = code;
+  }
   return out;
+}
+
+const BOUNDARY = 0;
+const MAX_KEYED_LENGTH = 63;
+
+function bigramKey(gram: number, length: number): number {
+  return gram * 64 + Math.min(length, MAX_KEYED_LENGTH);
 }
 
 export function trigramsOf(text: string): string[] {
