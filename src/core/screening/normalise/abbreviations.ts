@@ -74,7 +74,7 @@ export function fuzzyDescriptor(token: string): string {
 }
 
 /** Optimal string alignment distance ≤ limit (small limits only). */
-function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+export function editDistanceAtMost(a: string, b: string, limit: number): boolean {
   const n = a.length;
   const m = b.length;
   let prev2: number[] = [];

@@ -114,6 +114,10 @@ export function isLegalFormPart(token: string): boolean {
   return LEGAL_PARTS.has(token);
 }
 
+export function legalFormPartWords(): readonly string[] {
+  return [...LEGAL_PARTS];
+}
+
 /** Long legal-form words that get glued to a neighbour ("COMPANYRUSHYDRO", "STOCKCOMPANY", "OBSHCHESTVOGRUPPA"). */
 const GLUABLE = ['company', 'limited', 'corporation', 'joint', 'stock', 'liability', 'aktsionernoe', 'aktsionernoye', 'obshchestvo', 'public'];
 

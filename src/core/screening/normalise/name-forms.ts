@@ -7,6 +7,7 @@ import { canonicalAbbreviation, fuzzyDescriptor } from './abbreviations.ts';
 import { foldConfusables, hasCyrillicOrGreek, isFullyFoldable, isMixedScriptToken } from './confusables.ts';
 import { isGenericWord, isStopWord } from './generic-words.ts';
 import { canonicalLegalForm, collapseLegalForms, isLegalFormPart, rejoinSplitLegalWords, replaceCjkLegalForms, splitGluedLegalWord } from './legal-forms.ts';
+import { repairMisspeltLegalWords } from './misspelt-legal-words.ts';
 import { reorderPersonName } from './person-order.ts';
 import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
 import { stripListBoilerplate, tokenise } from './tokenise.ts';
@@ -86,7 +87,7 @@ function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading
 function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic: boolean): NameForm {
   const words: string[] = [];
   const written: string[] = [];
-  const split = abjad ? tokenise(ascii) : rejoinSplitLegalWords(tokenise(ascii).flatMap((t) => splitGluedLegalWord(t)));
+  const split = abjad ? tokenise(ascii) : repairMisspeltLegalWords(rejoinSplitLegalWords(tokenise(ascii).flatMap((t) => splitGluedLegalWord(t))));
   for (const raw of split) {
     const canonical = canonicalAbbreviation(fuzzyDescriptor(raw));
     for (const c of canonical) {

@@ -57,6 +57,17 @@ describe('legal forms and descriptors', () => {
     expect(texts('Leon Technology Compny Limited')[0]).toBe('leon technology co ltd');
   });
 
+  it('reads a misspelt word inside a legal-form phrase as the word it misspells', () => {
+    expect(texts('Public Joint Stokc Company Megafon')[0]).toBe(texts('Public Joint Stock Company Megafon')[0]);
+    expect(texts('JOINC STOCK COMPANY ANTARES')[0]).toBe('jsc antares');
+    expect(texts('LITED LIABILITY COMPANY CARBON')[0]).toBe('llc carbon');
+  });
+
+  it('leaves a name word next to a standalone legal form alone ("Opel Company" is not "open company")', () => {
+    expect(texts('Opel Company')[0]).toBe('opel co');
+    expect(texts('Stack Limited')[0]).toBe('stack ltd');
+  });
+
   it('merges dotted initials and keeps numbers as numbers', () => {
     expect(texts('A.B.C. Company')[0]).toBe('abc co');
     expect(nameForms('11420 CORP.')[0]?.tokens.map((t) => t.role)).toEqual(['number', 'legal']);
