@@ -74,3 +74,28 @@ describe('an initial standing for a full word', () => {
     expect(initial?.score ?? 0).toBeGreaterThan(0.6);
   });
 });
+
+describe('Korean names written in hanja', () => {
+  const screener = buildScreener([
+    { ...entry('SDN-K1', 'KIM, Jong Un', 'individual'), list: 'ofac-sdn', countries: ['KP'] },
+    { ...entry('SDN-K2', 'RI, Yong Ho', 'individual'), list: 'ofac-sdn', countries: ['KP'] },
+    { ...entry('SDN-K3', 'LEE, Myung-bak', 'individual'), list: 'ofac-sdn', countries: ['KR'] },
+  ]);
+  const top = (name: string, country?: string): string | undefined => screener.screen(country === undefined ? { name } : { name, country })[0]?.sourceId;
+
+  it('are read in Korean when the party is Korean (金正恩 / Kim Jong Un)', () => {
+    expect(top('金正恩', 'KP')).toBe('SDN-K1');
+    expect(top('김정은')).toBe('SDN-K1');
+  });
+
+  it('get both the North Korean reading (李 → Ri) and the South Korean one (李 → Lee)', () => {
+    expect(top('李英浩', 'KP')).toBe('SDN-K2');
+    expect(top('李明博', 'KR')).toBe('SDN-K3');
+  });
+
+  it('are read in pinyin only for anyone else: a Chinese name read in Korean is noise', () => {
+    expect(top('金正恩')).toBeUndefined();
+    expect(nameForms('李英浩').map((f) => f.tokens.map((t) => t.text).join(' '))).not.toContain('ri yeong ho');
+    expect(nameForms('李英浩', 'unknown', { countries: ['KP'] }).map((f) => f.tokens.map((t) => t.text).join(' '))).toContain('ri yeong ho');
+  });
+});

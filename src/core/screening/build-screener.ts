@@ -74,7 +74,7 @@ export function buildScreener(entries: readonly ListEntry[], options: BuildScree
       const trimmed = text.trim();
       if (trimmed === '' || seen.has(trimmed)) return;
       seen.add(trimmed);
-      const forms = nameForms(trimmed, kind);
+      const forms = nameForms(trimmed, kind, { countries: entry.countries });
       if (forms.length === 0) return;
       index.add(names.length, forms);
       const costs = costsFor(kind === 'unknown' && looksLikePersonName(forms) ? 'person' : kind);
@@ -141,7 +141,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     const best = new Map<number, Best>();
     let candidateCount = 0;
     let aligned = 0;
-    for (const queryForm of nameForms(query.name, 'unknown')) {
+    for (const queryForm of nameForms(query.name, 'unknown', query.country === undefined ? {} : { countries: [query.country] })) {
       const queryWeights = queryForm.tokens.map((t) => ROLE_WEIGHT[t.role] * this.index.rarity(t));
       const candidates = this.candidates(queryForm, queryWeights, share);
       candidateCount += candidates.length;

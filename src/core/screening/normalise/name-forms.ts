@@ -10,6 +10,7 @@ import { canonicalLegalForm, collapseLegalForms, isLegalFormPart, rejoinSplitLeg
 import { repairMisspeltLegalWords } from './misspelt-legal-words.ts';
 import { reorderPersonName } from './person-order.ts';
 import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
+import { sinoKoreanReadings } from './sino-korean.ts';
 import { stripListBoilerplate, tokenise } from './tokenise.ts';
 import { isAbjadScript, isSyllabicScript, transliterations } from './transliterate.ts';
 import { foldUnicode } from './unicode.ts';
@@ -51,24 +52,40 @@ export type NameKind = 'person' | 'entity' | 'unknown';
 const MAX_FORMS = 4;
 const MAX_TOKENS = 16;
 
-export function nameForms(raw: string, kind: NameKind = 'unknown'): NameForm[] {
+/** What is known of the party besides its name that changes how the name is read. */
+export interface NameContext {
+  /** ISO 3166-1 alpha-2 codes. Korea (KR, KP) has Han characters read in Korean as well as in pinyin. */
+  readonly countries?: readonly string[];
+}
+
+const KOREAN_READING_COUNTRIES = new Set(['KR', 'KP']);
+
+export function nameForms(raw: string, kind: NameKind = 'unknown', context: NameContext = {}): NameForm[] {
   const cleaned = reorderPersonName(stripListBoilerplate(raw.normalize('NFKC')), kind);
   const withCjkForms = replaceCjkLegalForms(cleaned);
   const rawTokens = withCjkForms.split(/\s+/).filter((t) => t !== '');
   const readings = readingsOf(rawTokens);
   const forms: NameForm[] = [];
   const seen = new Set<string>();
+  const add = (form: NameForm): boolean => {
+    const key = form.tokens.map((t) => t.text).join(' ');
+    if (form.tokens.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    forms.push(form);
+    return forms.length >= MAX_FORMS;
+  };
   for (const { text, reading } of readings) {
     const abjad = isAbjadScript(text);
     const syllabic = isSyllabicScript(text);
     for (const ascii of transliterations(foldUnicode(text))) {
-      const form = buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic);
-      const key = form.tokens.map((t) => t.text).join(' ');
-      if (form.tokens.length === 0 || seen.has(key)) continue;
-      seen.add(key);
-      forms.push(form);
-      if (forms.length >= MAX_FORMS) return forms;
+      if (add(buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic))) return forms;
     }
+  }
+  // A Korean party's name written in hanja is also read in Korean (Hangul romanisations vary, so
+  // its syllables stay fuzzy). Not for everyone: a Chinese name read in Korean is only noise.
+  const korean = context.countries?.some((c) => KOREAN_READING_COUNTRIES.has(c.toUpperCase())) === true;
+  for (const hangul of korean ? sinoKoreanReadings(cleaned) : []) {
+    for (const ascii of transliterations(hangul)) if (add(buildForm(ascii, 'transliterated', false, false))) return forms;
   }
   return forms;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldConfusables, isMixedScriptToken } from './confusables.ts';
 import { nameForms } from './name-forms.ts';
 import { reorderPersonName } from './person-order.ts';
+import { initialSoundRule, sinoKoreanReadings } from './sino-korean.ts';
 import { foldUnicode } from './unicode.ts';
 
 const texts = (name: string, kind: 'person' | 'entity' | 'unknown' = 'unknown'): string[] =>
@@ -89,5 +90,27 @@ describe('transliteration', () => {
   it('romanises Cyrillic and spaces Han syllables', () => {
     expect(texts('Владимир Путин')).toContain('vladimir putin');
     expect(texts('华为技术有限公司')[0]).toBe('hua wei technology co ltd');
+  });
+});
+
+describe('Sino-Korean readings', () => {
+  it.each([
+    ['량', '양'],
+    ['리', '이'],
+    ['류', '유'],
+    ['녀', '여'],
+    ['라', '나'],
+    ['로', '노'],
+    ['김', '김'],
+    ['박', '박'],
+  ])('the initial-sound rule reads %s as %s at the start of a word', (syllable, expected) => {
+    expect(initialSoundRule(syllable)).toBe(expected);
+  });
+
+  it('reads a hanja name both ways and leaves longer Han texts alone', () => {
+    expect(sinoKoreanReadings('李英浩')).toEqual(['이영호', '리영호']);
+    expect(sinoKoreanReadings('金正恩')).toEqual(['김정은']);
+    expect(sinoKoreanReadings('华为技术有限公司')).toEqual([]);
+    expect(sinoKoreanReadings('Kim')).toEqual([]);
   });
 });
