@@ -6,7 +6,7 @@
  * three edits away). Each query token is looked up once; lookups are memoised per screener.
  */
 import type { NameForm, NameToken } from './normalise/index.ts';
-import { editBudget, TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
+import { editBudget, spellingSimilarity, TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
 
 export interface VocabularyHit {
   readonly token: number;
@@ -28,6 +28,8 @@ export class CandidateIndex {
   private readonly bigrams = new Map<number, number[]>();
   /** Shared-bigram counts per vocabulary token, reset after each lookup. */
   private bigramCounts = new Int32Array(0);
+  /** Distinct padded bigrams of each vocabulary token. */
+  private bigramTotals = new Int32Array(0);
   private readonly skeletons = new Map<string, number[]>();
   private readonly consonants = new Map<string, number[]>();
   /** Single-character deletions of short vocabulary tokens (symmetric-delete lookup for one edit). */
@@ -60,9 +62,14 @@ export class CandidateIndex {
   seal(): void {
     this.logNames = Math.log(1 + this.nameCount);
     this.bigramCounts = new Int32Array(this.vocabularyTokens.length);
+    this.bigramTotals = new Int32Array(this.vocabularyTokens.length);
     this.vocabularyTokens.forEach((t, id) => {
       for (const g of trigramsOf(t.text)) pushUnique(this.trigrams, g, id);
-      if (t.text.length >= MIN_BIGRAM_LENGTH - 3) for (const g of bigramsOf(t.text)) pushUnique(this.bigrams, bigramKey(g, t.text.length), id);
+      if (t.text.length >= MIN_BIGRAM_LENGTH - 3) {
+        const grams = bigramsOf(t.text);
+        this.bigramTotals[id] = grams.size;
+        for (const g of grams) pushUnique(this.bigrams, bigramKey(g, t.text.length), id);
+      }
       pushUnique(this.skeletons, t.skeleton, id);
       pushUnique(this.consonants, t.consonants, id);
       if (t.text.length >= 3 && t.text.length <= MAX_DELETION_LENGTH) for (const d of deletionsOf(t.text)) pushUnique(this.deletions, d, id);
@@ -131,11 +138,20 @@ export class CandidateIndex {
     for (const [id, count] of counts) {
       if (count >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
     }
-    if (exact === undefined && length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, candidates);
+    const spelled = new Set<number>();
+    if (exact === undefined && length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, spelled);
     const hits: VocabularyHit[] = [];
     for (const id of candidates) {
       const t = this.vocabularyTokens[id] as NameToken;
       const s = id === exact ? 1 : tokenSimilarity(query, t).similarity;
+      if (s >= TOKEN_FLOOR) hits.push({ token: id, similarity: s });
+    }
+    // Bigram neighbours are spelling neighbours: the full likeness only for those within the edit budget.
+    for (const id of spelled) {
+      if (candidates.has(id)) continue;
+      const t = this.vocabularyTokens[id] as NameToken;
+      if (spellingSimilarity(query.text, t.text) === 0) continue;
+      const s = tokenSimilarity(query, t).similarity;
       if (s >= TOKEN_FLOOR) hits.push({ token: id, similarity: s });
     }
     hits.sort((a, b) => b.similarity - a.similarity);
@@ -174,7 +190,9 @@ export class CandidateIndex {
       }
     }
     for (const id of touched) {
-      if ((counts[id] ?? 0) >= needed) candidates.add(id);
+      // The bound holds from both sides: the list token keeps all but 2k of its own bigrams too.
+      const shared = counts[id] ?? 0;
+      if (shared >= needed && shared >= (this.bigramTotals[id] ?? 0) - 2 * edits) candidates.add(id);
       counts[id] = 0;
     }
   }
