@@ -53,8 +53,6 @@ export interface IndexedScreenerInfo {
 
 const DEFAULT_LIMIT = 20;
 const DEFAULT_MAX_CANDIDATES = 250;
-/** Marks a similarity row cell computed as no match (0 means not computed yet). */
-const NOT_SIMILAR = -1;
 /** Context evidence can add at most this much to a name score. */
 const MAX_CONTEXT_GAIN = 0.07;
 
@@ -159,14 +157,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
             if (q.text.length === 1 || e.text.length === 1) return tokenSimilarity(q, e).similarity;
             const id = ids[j] ?? -1;
             if (id < 0) return 0;
-            const row = rows[i] as Float32Array;
-            const known = row[id] ?? 0;
-            if (known !== 0) return known > 0 ? known : 0;
-            // Retrieval did not look this pair up (it came in through another word): score it now, once per query.
-            const s = memo.similarity(q, e).similarity;
-            row[id] = s > 0 ? s : NOT_SIMILAR;
-            (filled[i] as number[]).push(id);
-            return s;
+            return (rows[i] as Float32Array)[id] ?? 0;
           };
           aligned += 1;
           const score = alignmentScore(queryForm, entryForm, { glued: memo.glued, similarityAt, queryWeights, entryWeights: name.weights[f] ?? [], costs: name.costs });

@@ -2,8 +2,8 @@
  * Candidate retrieval without scanning the list: an inverted index from normalised tokens
  * (and from adjacent tokens glued together) to the list names containing them, plus a
  * trigram index over the token vocabulary so a misspelt query token finds the list tokens
- * it resembles (and a bigram count filter for tokens no list contains, which may be two or
- * three edits away). Each query token is looked up once; lookups are memoised per screener.
+ * it resembles (and transpositions and a bigram count filter for words two or three edits
+ * away). Each query token is looked up once; lookups are memoised per screener.
  */
 import type { NameForm, NameToken } from './normalise/index.ts';
 import { editBudget, spellingSimilarity, TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
@@ -22,8 +22,8 @@ export class CandidateIndex {
   private readonly glued = new Map<string, number[]>();
   private readonly trigrams = new Map<string, number[]>();
   /**
-   * Bigrams over the vocabulary, keyed by bigram and token length, for query tokens that are
-   * in no list: two or three edits leave too few shared trigrams.
+   * Bigrams over the vocabulary, keyed by bigram and token length: two or three edits leave
+   * too few shared trigrams.
    */
   private readonly bigrams = new Map<number, number[]>();
   /** Shared-bigram counts per vocabulary token, reset after each lookup. */
@@ -125,7 +125,7 @@ export class CandidateIndex {
     if (query.text.length <= MAX_DELETION_LENGTH + 1) {
       this.addOneEditNeighbours(query.text, candidates);
       // A swapped pair of letters plus one more edit ("mhoaiad" / "mohamad") breaks three bigrams and most trigrams.
-      if (exact === undefined) for (const swapped of transpositionsOf(query.text)) this.addOneEditNeighbours(swapped, candidates);
+      for (const swapped of transpositionsOf(query.text)) this.addOneEditNeighbours(swapped, candidates);
     }
     const grams = trigramsOf(query.text);
     const counts = new Map<number, number>();
@@ -139,7 +139,7 @@ export class CandidateIndex {
       if (count >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
     }
     const spelled = new Set<number>();
-    if (exact === undefined && length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, spelled);
+    if (length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, spelled);
     const hits: VocabularyHit[] = [];
     for (const id of candidates) {
       const t = this.vocabularyTokens[id] as NameToken;
@@ -171,7 +171,7 @@ export class CandidateIndex {
   }
 
   /**
-   * Vocabulary tokens within the edit budget of a token no list contains. A substitution,
+   * Vocabulary tokens within the edit budget of a query token. A substitution,
    * insertion or deletion destroys at most two of its distinct padded bigrams, so a token within
    * k such edits shares all but 2k of them (transpositions are looked up separately).
    */
