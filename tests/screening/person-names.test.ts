@@ -99,3 +99,21 @@ describe('Korean names written in hanja', () => {
     expect(nameForms('李英浩', 'unknown', { countries: ['KP'] }).map((f) => f.tokens.map((t) => t.text).join(' '))).toContain('ri yeong ho');
   });
 });
+
+describe('a query word that is itself a listed word', () => {
+  const carper = { ...entry('DTC-9', 'Charles Carper', 'unknown'), list: 'state-dtc' as const };
+  const carter = { ...entry('DPL-9', 'Jimmy Carter Trading', 'unknown') };
+
+  it('is less likely a misspelling of another listed word ("Carter" is a surname, not a typo of "Carper")', () => {
+    const alone = buildScreener([carper]).screen({ name: 'Charles Carter' }, { threshold: 0 })[0]?.score ?? 0;
+    const withCarterListed = buildScreener([carper, carter]).screen({ name: 'Charles Carter' }, { threshold: 0 }).find((m) => m.sourceId === 'DTC-9')?.score ?? 0;
+    expect(withCarterListed).toBeLessThan(alone);
+  });
+
+  it('leaves misspellings that are no listed word, and sound-alike spellings, as they were', () => {
+    const screener = buildScreener([carper, carter]);
+    expect(screener.screen({ name: 'Charles Carpr' })[0]?.sourceId).toBe('DTC-9');
+    const phonetic = buildScreener([{ ...entry('SDN-9', 'KHALED Mahmoud', 'individual') }, { ...entry('SDN-10', 'HALED Trading', 'unknown') }]);
+    expect(phonetic.screen({ name: 'Haled Mahmoud' })[0]?.sourceId).toBe('SDN-9');
+  });
+});

@@ -135,7 +135,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     const threshold = options.threshold ?? this.options.defaultThreshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? this.options.defaultLimit ?? DEFAULT_LIMIT;
     const share = candidateShareFor(threshold, this.options.candidateShare);
-    const memo = memoisedSimilarity();
+    const memo = memoisedSimilarity(this.index);
     const best = new Map<number, Best>();
     let candidateCount = 0;
     let aligned = 0;
@@ -296,7 +296,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
 }
 
 /** Token and glued-token similarities memoised for one query. */
-function memoisedSimilarity(): Required<Pick<AlignmentOptions, 'similarity' | 'glued'>> {
+function memoisedSimilarity(index: CandidateIndex): Required<Pick<AlignmentOptions, 'similarity' | 'glued'>> {
   const tokens = new Map<NameToken, Map<NameToken, TokenSimilarity>>();
   const glued = new Map<string, Map<string, number>>();
   return {
@@ -308,7 +308,7 @@ function memoisedSimilarity(): Required<Pick<AlignmentOptions, 'similarity' | 'g
       }
       let s = row.get(e);
       if (s === undefined) {
-        s = tokenSimilarity(q, e);
+        s = index.similarity(q, e);
         row.set(e, s);
       }
       return s;

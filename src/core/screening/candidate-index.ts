@@ -6,7 +6,7 @@
  * away). Each query token is looked up once; lookups are memoised per screener.
  */
 import type { NameForm, NameToken } from './normalise/index.ts';
-import { editBudget, spellingSimilarity, TOKEN_FLOOR, tokenSimilarity } from './token-similarity.ts';
+import { editBudget, spellingSimilarity, TOKEN_FLOOR, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
 
 export interface VocabularyHit {
   readonly token: number;
@@ -101,6 +101,14 @@ export class CandidateIndex {
     return this.vocabulary.get(text);
   }
 
+  /** Token likeness as the screener scores it: spelling likeness between two listed words discounted. */
+  similarity(query: NameToken, listed: NameToken): TokenSimilarity {
+    const s = tokenSimilarity(query, listed);
+    if (s.kind !== 'fuzzy' || !this.vocabulary.has(query.text)) return s;
+    const discounted = s.similarity * LISTED_WORD_FUZZY_DISCOUNT;
+    return { similarity: discounted >= TOKEN_FLOOR ? discounted : 0, kind: s.kind };
+  }
+
   /** List tokens resembling a query token, best first (memoised). */
   similarTokens(query: NameToken): readonly VocabularyHit[] {
     const key = `${query.abjad ? 'a' : ''}${query.exactOnly ? 'x' : ''}|${query.role === 'number' ? 'n' : ''}|${query.text}`;
@@ -143,7 +151,7 @@ export class CandidateIndex {
     const hits: VocabularyHit[] = [];
     for (const id of candidates) {
       const t = this.vocabularyTokens[id] as NameToken;
-      const s = id === exact ? 1 : tokenSimilarity(query, t).similarity;
+      const s = id === exact ? 1 : this.similarity(query, t).similarity;
       if (s >= TOKEN_FLOOR) hits.push({ token: id, similarity: s });
     }
     // Bigram neighbours are spelling neighbours: the full likeness only for those within the edit budget.
@@ -151,7 +159,7 @@ export class CandidateIndex {
       if (candidates.has(id)) continue;
       const t = this.vocabularyTokens[id] as NameToken;
       if (spellingSimilarity(query.text, t.text) === 0) continue;
-      const s = tokenSimilarity(query, t).similarity;
+      const s = this.similarity(query, t).similarity;
       if (s >= TOKEN_FLOOR) hits.push({ token: id, similarity: s });
     }
     hits.sort((a, b) => b.similarity - a.similarity);
@@ -233,6 +241,16 @@ function deletionsOf(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * A query word that is itself a word of some listed name is less likely a misspelling of another
+ * listed word: "Carter" and "Carper" are both surnames on the lists, so "Charles Carter" is
+ * probably not "Charles Carper". Spelling likeness between two listed words counts for a little
+ * less; sound-alike and transliteration likeness (Mohamed/Mohammed by skeleton) is untouched.
+ * Measured on the harness: person false alerts on clean names 10.7 → 5.9 per 1,000, recall on
+ * variants unchanged (typos are rarely listed words), 0.90 cost a point of typo recall.
+ */
+export const LISTED_WORD_FUZZY_DISCOUNT = 0.95;
 
 /** Bigram lookups are for tokens long enough to carry two edits. */
 const MIN_BIGRAM_LENGTH = 5;
