@@ -128,7 +128,8 @@ export class CandidateIndex {
     const candidates = new Set<number>();
     if (exact !== undefined) candidates.add(exact);
     for (const id of this.skeletons.get(query.skeleton) ?? []) candidates.add(id);
-    if (query.abjad) for (const id of this.consonants.get(query.consonants) ?? []) candidates.add(id);
+    // Same consonants: abjad scripts, and the vowels transliteration varies (Mohamed/Muhammad, Husayn/Hossein).
+    if (query.abjad || query.consonants.length >= MIN_CONSONANT_KEY) for (const id of this.consonants.get(query.consonants) ?? []) candidates.add(id);
     // One edit, whatever its position: symmetric deletions (short tokens share too few trigrams).
     if (query.text.length <= MAX_DELETION_LENGTH + 1) {
       this.addOneEditNeighbours(query.text, candidates);
@@ -200,7 +201,9 @@ export class CandidateIndex {
     for (const id of touched) {
       // The bound holds from both sides: the list token keeps all but 2k of its own bigrams too.
       const shared = counts[id] ?? 0;
-      if (shared >= needed && shared >= (this.bigramTotals[id] ?? 0) - 2 * edits) candidates.add(id);
+      const own = this.bigramTotals[id] ?? 0;
+      const pairEdits = editBudget(Math.max(text.length, (this.vocabularyTokens[id] as NameToken).text.length));
+      if (shared >= needed && shared >= own - 2 * pairEdits) candidates.add(id);
       counts[id] = 0;
     }
   }
@@ -251,6 +254,9 @@ function deletionsOf(text: string): string[] {
  * variants unchanged (typos are rarely listed words), 0.90 cost a point of typo recall.
  */
 export const LISTED_WORD_FUZZY_DISCOUNT = 0.95;
+
+/** A consonant key this long is specific enough to look up for any script (shorter ones match half the vocabulary). */
+const MIN_CONSONANT_KEY = 3;
 
 /** Bigram lookups are for tokens long enough to carry two edits. */
 const MIN_BIGRAM_LENGTH = 5;
