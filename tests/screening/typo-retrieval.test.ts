@@ -49,3 +49,18 @@ describe('typo retrieval', () => {
     expect(screener.screen({ name: 'Tarbosh Fazenda' })).toEqual([]);
   });
 });
+
+describe('transliteration vowels', () => {
+  const persons = buildScreener([
+    { ...entity('state-isn', 'ISN-1', 'Hossein Tanideh'), type: 'individual' },
+    { ...entity('state-isn', 'ISN-2', 'Muhammad Nasim ud Din'), type: 'individual' },
+    { ...entity('bis-entity', 'EL-T1', 'Tanideh Trading'), type: 'unknown' },
+  ]);
+
+  it.each([
+    ['Husayn Tanideh', 'ISN-1'],
+    ['Mohamed Nasim ud Din', 'ISN-2'],
+  ])('"%s" finds %s: words with the same consonants are retrieved however the vowels are spelt', (name, sourceId) => {
+    expect(persons.screen({ name })[0]?.sourceId).toBe(sourceId);
+  });
+});
