@@ -117,3 +117,11 @@ describe('a query word that is itself a listed word', () => {
     expect(phonetic.screen({ name: 'Haled Mahmoud' })[0]?.sourceId).toBe('SDN-9');
   });
 });
+
+describe('romanised Arabic words', () => {
+  it('are no acronyms: "mr" for عمر (Omar) does not stand for "Mohammad Reza"', () => {
+    const screener = buildScreener([{ ...entry('SDN-A1', 'ANSARI, Mohammad Reza', 'individual'), list: 'ofac-sdn' }]);
+    expect(screener.screen({ name: 'عمر ناصر' })).toEqual([]);
+    expect(nameForms('عمر ناصر').every((f) => f.tokens.every((t) => !t.acronymLike))).toBe(true);
+  });
+});

@@ -26,7 +26,7 @@ export interface NameToken {
   readonly metaphone: readonly [string, string];
   /** Came from a script written mostly without vowels (Arabic, Hebrew, Thai): compare by consonants. */
   readonly abjad: boolean;
-  /** 2–6 letters: could be an acronym of several words on the other side. */
+  /** 2–6 Latin letters: could be an acronym of several words on the other side (a romanised Arabic word without its vowels, "mr" for عمر, is none). */
   readonly acronymLike: boolean;
   /** A romanised Han syllable: matches only exactly (or glued with its neighbours). */
   readonly exactOnly: boolean;
@@ -185,7 +185,7 @@ export function nameToken(text: string, role: TokenRole, abjad = false, exactOnl
   const cached = tokenCache.get(cacheKey);
   if (cached !== undefined) return cached;
   const skeleton = skeletonKey(text);
-  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad, acronymLike: /^[a-z]{2,6}$/.test(text), exactOnly };
+  const token: NameToken = { text, role, skeleton, consonants: consonantKey(skeleton), metaphone: metaphoneKeys(text), abjad, acronymLike: !abjad && /^[a-z]{2,6}$/.test(text), exactOnly };
   if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
   tokenCache.set(cacheKey, token);
   return token;
