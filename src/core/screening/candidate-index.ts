@@ -26,8 +26,8 @@ export class CandidateIndex {
    * too few shared trigrams.
    */
   private readonly bigrams = new Map<number, number[]>();
-  /** Shared-bigram counts per vocabulary token, reset after each lookup. */
-  private bigramCounts = new Int32Array(0);
+  /** Shared-gram counts per vocabulary token, reset after each lookup. */
+  private gramCounts = new Int32Array(0);
   /** Distinct padded bigrams of each vocabulary token. */
   private bigramTotals = new Int32Array(0);
   private readonly skeletons = new Map<string, number[]>();
@@ -61,7 +61,7 @@ export class CandidateIndex {
   /** Finish building: trigram and sound-alike maps over the vocabulary. */
   seal(): void {
     this.logNames = Math.log(1 + this.nameCount);
-    this.bigramCounts = new Int32Array(this.vocabularyTokens.length);
+    this.gramCounts = new Int32Array(this.vocabularyTokens.length);
     this.bigramTotals = new Int32Array(this.vocabularyTokens.length);
     this.vocabularyTokens.forEach((t, id) => {
       for (const g of trigramsOf(t.text)) pushUnique(this.trigrams, g, id);
@@ -137,18 +137,23 @@ export class CandidateIndex {
       for (const swapped of transpositionsOf(query.text)) this.addOneEditNeighbours(swapped, candidates);
     }
     const grams = trigramsOf(query.text);
-    const counts = new Map<number, number>();
-    for (const g of grams) {
-      for (const id of this.trigrams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
     // An edit touches up to three trigrams and the budget allows up to four edits on long tokens.
     const needed = Math.max(2, Math.ceil(grams.length * 0.25));
     const length = query.text.length;
-    for (const [id, count] of counts) {
-      if (count >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
+    const counts = this.gramCounts;
+    const touched: number[] = [];
+    for (const g of grams) {
+      for (const id of this.trigrams.get(g) ?? []) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+    }
+    for (const id of touched) {
+      if ((counts[id] ?? 0) >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
+      counts[id] = 0;
     }
     const spelled = new Set<number>();
-    if (length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, spelled);
+    if (exact === undefined && length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, spelled);
     const hits: VocabularyHit[] = [];
     for (const id of candidates) {
       const t = this.vocabularyTokens[id] as NameToken;
@@ -188,7 +193,7 @@ export class CandidateIndex {
     const grams = bigramsOf(text);
     const edits = editBudget(text.length);
     const needed = Math.max(2, grams.size - 2 * edits);
-    const counts = this.bigramCounts;
+    const counts = this.gramCounts;
     const touched: number[] = [];
     for (let length = Math.max(1, text.length - edits); length <= text.length + edits; length += 1) {
       for (const g of grams) {
