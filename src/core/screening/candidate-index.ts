@@ -140,18 +140,11 @@ export class CandidateIndex {
     // An edit touches up to three trigrams and the budget allows up to four edits on long tokens.
     const needed = Math.max(2, Math.ceil(grams.length * 0.25));
     const length = query.text.length;
-    const counts = this.gramCounts;
-    const touched: number[] = [];
-    for (const g of grams) {
-      for (const id of this.trigrams.get(g) ?? []) {
-        if (counts[id] === 0) touched.push(id);
-        counts[id] = (counts[id] ?? 0) + 1;
-      }
-    }
-    for (const id of touched) {
-      if ((counts[id] ?? 0) >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3) candidates.add(id);
-      counts[id] = 0;
-    }
+    this.countShared(
+      grams.map((g) => this.trigrams.get(g)),
+      (id, count) => count >= needed && Math.abs((this.vocabularyTokens[id] as NameToken).text.length - length) <= 3,
+      candidates,
+    );
     const spelled = new Set<number>();
     if (exact === undefined && length >= MIN_BIGRAM_LENGTH) this.addBigramNeighbours(query.text, spelled);
     const hits: VocabularyHit[] = [];
@@ -193,22 +186,33 @@ export class CandidateIndex {
     const grams = bigramsOf(text);
     const edits = editBudget(text.length);
     const needed = Math.max(2, grams.size - 2 * edits);
+    const postings: Array<readonly number[] | undefined> = [];
+    for (let length = Math.max(1, text.length - edits); length <= text.length + edits; length += 1) {
+      for (const g of grams) postings.push(this.bigrams.get(bigramKey(g, length)));
+    }
+    this.countShared(
+      postings,
+      (id, shared) => {
+        // The bound holds from both sides: the list token keeps all but 2k of its own bigrams too.
+        const pairEdits = editBudget(Math.max(text.length, (this.vocabularyTokens[id] as NameToken).text.length));
+        return shared >= needed && shared >= (this.bigramTotals[id] ?? 0) - 2 * pairEdits;
+      },
+      candidates,
+    );
+  }
+
+  /** Counts, per vocabulary token, the posting lists it is on; adds those `keep` accepts. */
+  private countShared(postings: ReadonlyArray<readonly number[] | undefined>, keep: (id: number, count: number) => boolean, candidates: Set<number>): void {
     const counts = this.gramCounts;
     const touched: number[] = [];
-    for (let length = Math.max(1, text.length - edits); length <= text.length + edits; length += 1) {
-      for (const g of grams) {
-        for (const id of this.bigrams.get(bigramKey(g, length)) ?? []) {
-          if (counts[id] === 0) touched.push(id);
-          counts[id] = (counts[id] ?? 0) + 1;
-        }
+    for (const list of postings) {
+      for (const id of list ?? []) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id] = (counts[id] ?? 0) + 1;
       }
     }
     for (const id of touched) {
-      // The bound holds from both sides: the list token keeps all but 2k of its own bigrams too.
-      const shared = counts[id] ?? 0;
-      const own = this.bigramTotals[id] ?? 0;
-      const pairEdits = editBudget(Math.max(text.length, (this.vocabularyTokens[id] as NameToken).text.length));
-      if (shared >= needed && shared >= own - 2 * pairEdits) candidates.add(id);
+      if (keep(id, counts[id] ?? 0)) candidates.add(id);
       counts[id] = 0;
     }
   }
