@@ -191,6 +191,25 @@ describe('clearance screen', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('takes a year of birth (--dob, or a dob column) as evidence that lowers a match on another person', async () => {
+    await cli('lists', 'import', file('consolidated.csv', cslCsv([row({ _id: 'sdn-p', source: 'Specially Designated Nationals (SDN) - Treasury Department', entity_number: '30001', type: 'Individual', name: 'SMIRNOV, Dmitry Ivanovich', dates_of_birth: '1968-05-01', addresses: 'Moscow, RU' })])));
+    const score = async (...extra: string[]): Promise<number> => {
+      const r = await cli('screen', 'Dmitry Smirnov', '--threshold', '0', '--json', ...extra);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout.trim()) as { matches: { sourceId: string; score: number }[] }).matches.find((m) => m.sourceId === '30001')?.score ?? 0;
+    };
+    const plain = await score();
+    expect(await score('--dob', '1968')).toBeGreaterThan(plain);
+    expect(await score('--dob', '1990-01-02')).toBeLessThan(plain - 0.1);
+    const bad = await cli('screen', 'X', '--dob', '02/01/1990');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/dob/);
+    const parties = file('dob.csv', 'id,name,dob\nP1,Dmitry Ivanovich Smirnov,1990\nP2,Someone,yesterday\n');
+    const r = await cli('screen', '--file', parties);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dob\.csv:3: dob "yesterday" is not a date of birth/);
+  });
+
   it('rejects a bad threshold and a bad country with exit 2', async () => {
     expect((await cli('screen', 'X', '--threshold', '1.5')).code).toBe(2);
     expect((await cli('screen', 'X', '--country', 'Narnia')).code).toBe(2);

@@ -150,3 +150,21 @@ describe('country as supporting evidence', () => {
     expect(screener.screen({ name: 'Completely Different Name', country: 'CN' })).toEqual([]);
   });
 });
+
+describe('year of birth as supporting evidence', () => {
+  const people = buildScreener([
+    { list: 'ofac-sdn', sourceId: '30001', name: 'SMIRNOV, Dmitry Ivanovich', aliases: [], type: 'individual', countries: ['RU'], addresses: [], programs: [], birthYears: [1968] },
+  ]);
+  const scoreWith = (birthYear?: number): number => people.screen(birthYear === undefined ? { name: 'Dmitry Smirnov' } : { name: 'Dmitry Smirnov', birthYear }, { threshold: 0 })[0]?.score ?? 0;
+
+  it('a year more than one away from every listed year lowers the score below the default threshold', () => {
+    expect(scoreWith()).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(scoreWith(1985)).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(people.screen({ name: 'Dmitry Smirnov', birthYear: 1985 }, { threshold: 0 })[0]?.explanation.notes.join(' ')).toContain('1985');
+  });
+
+  it('an agreeing year (within one) raises it, and a year alone never creates a match', () => {
+    expect(scoreWith(1969)).toBeGreaterThan(scoreWith());
+    expect(people.screen({ name: 'Completely Different', birthYear: 1968 })).toEqual([]);
+  });
+});

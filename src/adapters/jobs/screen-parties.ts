@@ -1,3 +1,4 @@
+import { birthYearOf } from '../../core/screening/birth-years.ts';
 import type { ScreeningQuery } from '../../core/screening/types.ts';
 import type { JsonObject } from '../../ports/store.ts';
 import { raiseAlerts, subjectKeyOf } from '../http/screening-record.ts';
@@ -20,7 +21,7 @@ export async function screenParty(ctx: JobContext, screening: ScreeningSnapshot,
   return { hits: matches.length, newAlerts: raised.filter((r) => r.newAlert).length };
 }
 
-/** A party given in job params: `{name, country?, address?}`; null when unusable. */
+/** A party given in job params: `{name, country?, address?, dateOfBirth?}`; null when unusable. */
 export function queryOf(value: unknown): ScreeningQuery | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const m = new Map(Object.entries(value));
@@ -28,10 +29,13 @@ export function queryOf(value: unknown): ScreeningQuery | null {
   if (typeof name !== 'string' || name.trim() === '') return null;
   const country = m.get('country');
   const address = m.get('address');
+  const dob = m.get('dateOfBirth');
+  const birthYear = typeof dob === 'string' ? birthYearOf(dob) : undefined;
   return {
     name,
     ...(typeof country === 'string' && country !== '' ? { country: country.toUpperCase() } : {}),
     ...(typeof address === 'string' && address !== '' ? { address } : {}),
+    ...(birthYear === undefined ? {} : { birthYear }),
   };
 }
 

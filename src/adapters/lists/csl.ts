@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ClearanceError } from '../../core/errors.ts';
+import { birthYearsIn } from '../../core/screening/birth-years.ts';
 import type { ListAddress, ListEntry, PartyType } from '../../core/screening/types.ts';
 import type { ListImport } from '../../ports/list-store.ts';
 import { countryCode } from './countries.ts';
@@ -45,6 +46,7 @@ interface CslRecord {
   readonly sourceListUrl: string;
   readonly altNames: readonly string[];
   readonly countriesOfPerson: readonly string[];
+  readonly datesOfBirth: string;
   readonly vesselFlag: string;
 }
 
@@ -96,6 +98,7 @@ function toEntry(r: CslRecord, where: string): ListEntry {
     }),
     ...(flag === undefined ? [] : [flag]),
   ]);
+  const birthYears = birthYearsIn(r.datesOfBirth);
   type OptionalText = 'remarks' | 'licenseRequirement' | 'licensePolicy' | 'federalRegisterNotice' | 'startDate' | 'endDate' | 'sourceUrl';
   const optional = (key: OptionalText, value: string): Partial<Record<OptionalText, string>> => (value.trim() === '' ? {} : { [key]: value.trim() });
   return {
@@ -107,6 +110,7 @@ function toEntry(r: CslRecord, where: string): ListEntry {
     countries,
     addresses: r.addresses,
     programs: [...r.programs],
+    ...(birthYears.length === 0 ? {} : { birthYears }),
     ...optional('remarks', r.remarks),
     ...optional('licenseRequirement', r.licenseRequirement),
     ...optional('licensePolicy', r.licensePolicy),
@@ -167,6 +171,7 @@ export function parseCslCsv(file: RawFile, options: CslParseOptions = {}): ListI
             sourceListUrl: cell(row, 'source_list_url'),
             altNames: splitList(cell(row, 'alt_names')),
             countriesOfPerson: [...splitList(cell(row, 'citizenships')), ...splitList(cell(row, 'nationalities'))],
+            datesOfBirth: cell(row, 'dates_of_birth'),
             vesselFlag: cell(row, 'vessel_flag'),
           },
           `${file.name}:${line}`,
@@ -215,6 +220,7 @@ const jsonRecord = z.looseObject({
   alt_names: textList,
   citizenships: textList,
   nationalities: textList,
+  dates_of_birth: textList,
   vessel_flag: text,
 });
 const jsonDocument = z.union([
@@ -275,6 +281,7 @@ export function parseCslJson(file: RawFile, options: CslParseOptions = {}): List
             sourceListUrl: r.source_list_url,
             altNames: r.alt_names,
             countriesOfPerson: [...r.citizenships, ...r.nationalities],
+            datesOfBirth: r.dates_of_birth.join('; '),
             vesselFlag: r.vessel_flag,
           },
           `${file.name} record ${i + 1}`,

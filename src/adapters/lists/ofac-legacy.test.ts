@@ -29,7 +29,8 @@ describe('OFAC legacy CSV, synthetic', () => {
       list: 'ofac-sdn', sourceId: '10', name: 'EXAMPLE TRADING CO., LTD.', type: 'entity', programs: ['SDGT', 'IRGC'],
       aliases: ['EXAMPLE TRADE', 'EXTRA'], countries: ['AE'], remarks: "a.k.a. 'EXTRA'; Linked To: SOME BANK.",
     });
-    expect(person).toMatchObject({ type: 'individual', name: 'DOE, John', countries: ['KP', 'IR'] });
+    expect(person).toMatchObject({ type: 'individual', name: 'DOE, John', countries: ['KP', 'IR'], birthYears: [1960] });
+    expect(company?.birthYears).toBeUndefined();
     expect(parsed.warnings.join(' ')).toMatch(/1 aliases rows name an ent_num/);
     expect(parsed.files.map((f) => [f.name, f.rows])).toEqual([['sdn.csv', 2], ['sdn_comments.csv', 1], ['alt.csv', 2], ['add.csv', 2]]);
   });

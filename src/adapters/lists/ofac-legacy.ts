@@ -4,6 +4,7 @@
  * No header; `-0- ` is null; every official file ends with an 0x1A (Ctrl-Z) byte after its last
  * line, so a file without it was cut off.
  */
+import { birthYearsInRemarks } from '../../core/screening/birth-years.ts';
 import type { ListAddress, ListCode, ListEntry, PartyType } from '../../core/screening/types.ts';
 import type { ListImport } from '../../ports/list-store.ts';
 import { countryCode } from './countries.ts';
@@ -91,6 +92,11 @@ const NATIONALITY = /\b(?:nationality|citizen)\s+([A-Za-z][A-Za-z ,.'-]*?)(?=;|\
 export function remarkAliases(remarks: string | undefined): string[] {
   if (remarks === undefined) return [];
   return [...remarks.matchAll(WEAK_AKA)].map((m) => (m[1] ?? '').trim()).filter((s) => s !== '');
+}
+
+function birthYearsOf(remarks: string | undefined): { birthYears?: number[] } {
+  const years = remarks === undefined ? [] : birthYearsInRemarks(remarks);
+  return years.length === 0 ? {} : { birthYears: years };
 }
 
 function remarkCountries(remarks: string | undefined): string[] {
@@ -221,6 +227,7 @@ export function parseOfacSet(files: OfacFiles, options: OfacParseOptions = {}): 
       countries,
       addresses: d.addresses,
       programs: d.programs,
+      ...birthYearsOf(d.remarks),
       ...(d.remarks === undefined ? {} : { remarks: d.remarks }),
     });
   }

@@ -14,6 +14,7 @@ export function entryToJson(e: ListEntry): JsonObject {
     addresses: e.addresses.map((a) => (a.country === undefined ? { text: a.text } : { text: a.text, country: a.country })),
     programs: [...e.programs],
   };
+  if (e.birthYears !== undefined && e.birthYears.length > 0) out['birthYears'] = [...e.birthYears];
   const optional = {
     remarks: e.remarks, licenseRequirement: e.licenseRequirement, licensePolicy: e.licensePolicy,
     federalRegisterNotice: e.federalRegisterNotice, startDate: e.startDate, endDate: e.endDate, sourceUrl: e.sourceUrl,
@@ -64,6 +65,11 @@ export function entryFromJson(value: unknown): ListEntry {
   for (const key of OPTIONAL_TEXT) {
     const x = v.get(key);
     if (typeof x === 'string') entry[key] = x;
+  }
+  const years = v.get('birthYears');
+  if (years !== undefined) {
+    if (!Array.isArray(years) || !years.every((y): y is number => Number.isInteger(y))) throw new Error('stored list entry: birthYears is not a list of years');
+    entry.birthYears = years;
   }
   return entry;
 }

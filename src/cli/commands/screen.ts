@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ClearanceError, type FieldIssue } from '../../core/errors.ts';
+import { birthYearOf } from '../../core/screening/birth-years.ts';
 import { DEFAULT_THRESHOLD } from '../../core/screening/threshold.ts';
 import type { ScreeningMatch, ScreeningQuery, Screener } from '../../core/screening/types.ts';
 import { dataDir } from '../../adapters/config/data-dir.ts';
@@ -16,6 +17,7 @@ interface ScreenCliOptions {
   file?: string;
   country?: string;
   address?: string;
+  dob?: string;
   threshold?: string;
   limit?: string;
   json?: boolean;
@@ -31,9 +33,10 @@ export function register(program: Command): void {
     .command('screen')
     .argument('[name]', 'the party name to screen')
     .description('Screen a name, or a CSV of parties, against the active screening lists (see `clearance lists status`)')
-    .option('--file <parties.csv>', 'screen every row of a CSV with columns id, name and optional country, address')
+    .option('--file <parties.csv>', 'screen every row of a CSV with columns id, name and optional country, address, dob')
     .option('--country <cc>', 'the party\'s country, ISO 3166-1 alpha-2 (supporting evidence)')
     .option('--address <text>', 'the party\'s address (supporting evidence)')
+    .option('--dob <year>', 'a person\'s year or date of birth, YYYY or YYYY-MM-DD (supporting evidence)')
     .option('--threshold <x>', `lowest score reported, 0–1 (default ${DEFAULT_THRESHOLD})`)
     .option('--limit <n>', 'most matches reported per party (default 10)', '10')
     .option('--json', 'print JSON Lines: {id, name, matches:[…]} per party')
@@ -43,8 +46,8 @@ export function register(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1) throw new ClearanceError('invalid_input', `--limit ${options.limit} is not a whole number of at least 1`, { field: 'limit' });
       if (options.file !== undefined && name !== undefined) throw new UsageError('give either a NAME or --file PARTIES.csv, not both');
       if (options.file === undefined && (name === undefined || name.trim() === '')) throw new UsageError('give a NAME to screen, or --file PARTIES.csv');
-      if (options.file !== undefined && (options.country !== undefined || options.address !== undefined)) {
-        throw new UsageError('--country and --address apply to a single NAME; put them in the CSV columns for --file');
+      if (options.file !== undefined && (options.country !== undefined || options.address !== undefined || options.dob !== undefined)) {
+        throw new UsageError('--country, --address and --dob apply to a single NAME; put them in the CSV columns for --file');
       }
       const parties = options.file !== undefined ? readParties(options.file) : [singleParty(name ?? '', options)];
 
@@ -82,12 +85,26 @@ function countryField(value: string, field: string): string {
   return cc;
 }
 
+const DOB_ACCEPTED = 'a year or an ISO date of birth, e.g. 1971 or 1971-03-02';
+
+function birthYearField(value: string, field: string): number {
+  const year = birthYearOf(value);
+  if (year === undefined) throw ClearanceError.fromIssues([{ code: 'invalid_input', field, message: `"${value}" is not a date of birth`, accepted: DOB_ACCEPTED }]);
+  return year;
+}
+
 function singleParty(name: string, options: ScreenCliOptions): Party {
   const country = options.country === undefined ? undefined : countryField(options.country, 'country');
   const address = options.address?.trim();
+  const birthYear = options.dob === undefined ? undefined : birthYearField(options.dob, 'dob');
   return {
     id: '1',
-    query: { name: name.trim(), ...(country === undefined ? {} : { country }), ...(address === undefined || address === '' ? {} : { address }) },
+    query: {
+      name: name.trim(),
+      ...(country === undefined ? {} : { country }),
+      ...(address === undefined || address === '' ? {} : { address }),
+      ...(birthYear === undefined ? {} : { birthYear }),
+    },
   };
 }
 
@@ -107,11 +124,11 @@ export function readParties(path: string): Party[] {
     throw error;
   }
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const accepted = 'a header row with id, name and optional country, address';
+  const accepted = 'a header row with id, name and optional country, address, dob';
   const col = (c: string): number => header.indexOf(c);
   const issues: FieldIssue[] = [];
   for (const required of ['id', 'name']) if (col(required) === -1) issues.push({ code: 'invalid_input', field: `${path}:1`, message: `the header lacks "${required}"`, accepted });
-  const unknown = header.filter((h) => !['id', 'name', 'country', 'address'].includes(h));
+  const unknown = header.filter((h) => !['id', 'name', 'country', 'address', 'dob'].includes(h));
   if (unknown.length > 0) issues.push({ code: 'invalid_input', field: `${path}:1`, message: `unknown column(s) ${unknown.join(', ')}`, accepted });
   if (issues.length > 0) throw ClearanceError.fromIssues(issues);
 
@@ -133,7 +150,13 @@ export function readParties(path: string): Party[] {
       if (!isCountryCode(country)) issues.push({ code: 'invalid_input', field: line, message: `country "${countryText}" is not a country code`, accepted: 'ISO 3166-1 alpha-2' });
     }
     const address = cell('address');
-    parties.push({ id, query: { name, ...(country === undefined ? {} : { country }), ...(address === '' ? {} : { address }) } });
+    const dobText = cell('dob');
+    const birthYear = dobText === '' ? undefined : birthYearOf(dobText);
+    if (dobText !== '' && birthYear === undefined) issues.push({ code: 'invalid_input', field: line, message: `dob "${dobText}" is not a date of birth`, accepted: DOB_ACCEPTED });
+    parties.push({
+      id,
+      query: { name, ...(country === undefined ? {} : { country }), ...(address === '' ? {} : { address }), ...(birthYear === undefined ? {} : { birthYear }) },
+    });
   });
   if (issues.length > 0) throw ClearanceError.fromIssues(issues);
   if (parties.length === 0) throw new ClearanceError('invalid_input', `--file ${path} has a header but no parties`, { field: 'file' });

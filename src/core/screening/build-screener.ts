@@ -7,7 +7,7 @@
 import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
-import { contextAdjustment } from './context-evidence.ts';
+import { BIRTH_YEAR_AGREES, contextAdjustment } from './context-evidence.ts';
 import { looksLikePersonName } from './person-like.ts';
 import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
@@ -53,7 +53,7 @@ export interface IndexedScreenerInfo {
 
 const DEFAULT_LIMIT = 20;
 const DEFAULT_MAX_CANDIDATES = 250;
-/** Context evidence can add at most this much to a name score. */
+/** Country and address evidence can add at most this much to a name score; an agreeing year of birth adds its own. */
 const MAX_CONTEXT_GAIN = 0.07;
 
 export function nameKindOf(type: PartyType): NameKind {
@@ -134,7 +134,8 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
   screen(query: ScreeningQuery, options: ScreenOptions = {}): readonly ScreeningMatch[] {
     const threshold = options.threshold ?? this.options.defaultThreshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? this.options.defaultLimit ?? DEFAULT_LIMIT;
-    const share = candidateShareFor(threshold, this.options.candidateShare);
+    const gain = MAX_CONTEXT_GAIN + (query.birthYear === undefined ? 0 : BIRTH_YEAR_AGREES);
+    const share = candidateShareFor(threshold, this.options.candidateShare, gain);
     const memo = memoisedSimilarity(this.index);
     const best = new Map<number, Best>();
     let candidateCount = 0;
@@ -170,7 +171,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     this.statistics = { candidates: candidateCount, aligned };
     const matches: ScreeningMatch[] = [];
     for (const [entryIndex, found] of best) {
-      if (found.score + MAX_CONTEXT_GAIN < threshold) continue;
+      if (found.score + gain < threshold) continue;
       const entry = this.entries[entryIndex] as ListEntry;
       const context = contextAdjustment(query, entry, found.score);
       const score = Math.max(0, Math.min(1, found.score + context.total));
@@ -334,9 +335,9 @@ function memoisedSimilarity(index: CandidateIndex): Required<Pick<AlignmentOptio
  * about 2f/(1+f) (the list side matches no better than the query side). Solving for the
  * threshold, with a safety margin, gives the share below which a name cannot reach it.
  */
-export function candidateShareFor(threshold: number, override: number | undefined): number {
+export function candidateShareFor(threshold: number, override: number | undefined, contextGain = MAX_CONTEXT_GAIN): number {
   if (override !== undefined) return override;
-  const t = Math.max(0, threshold - MAX_CONTEXT_GAIN);
+  const t = Math.max(0, threshold - contextGain);
   return Math.max(0.15, (0.8 * t) / (2 - t));
 }
 

@@ -43,6 +43,8 @@ export interface ListEntry {
   readonly countries: readonly string[];
   readonly addresses: readonly ListAddress[];
   readonly programs: readonly string[];
+  /** Years of birth the list gives for a person (from OFAC remarks, the CSL dates_of_birth column). */
+  readonly birthYears?: readonly number[];
   readonly remarks?: string;
   /** Entity List: the entry's own licence requirement, e.g. "For all items subject to the EAR". */
   readonly licenseRequirement?: string;
@@ -60,6 +62,8 @@ export interface ScreeningQuery {
   /** ISO 3166-1 alpha-2. */
   readonly country?: string;
   readonly address?: string;
+  /** The person's year of birth, when known. */
+  readonly birthYear?: number;
 }
 
 /** How one query token lined up with one entry token. */

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { birthYearOf } from '../../../core/screening/birth-years.ts';
 import { LIST_CODES, type ScreeningQuery } from '../../../core/screening/types.ts';
 import type { AppDeps, ActiveScreening } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
@@ -21,6 +22,12 @@ export const PartyQuery = z
     name: z.string().trim().min(1, 'name must not be empty').max(500).openapi({ example: 'Huawei Technologies Co., Ltd.' }),
     country: country.optional(),
     address: z.string().trim().max(1000).optional(),
+    dateOfBirth: z
+      .string()
+      .trim()
+      .refine((v) => birthYearOf(v) !== undefined, 'dateOfBirth must be a year or an ISO date, e.g. 1971 or 1971-03-02')
+      .optional()
+      .openapi({ example: '1971-03-02', description: "A person's year or date of birth; only the year is compared (supporting evidence)" }),
   })
   .strict();
 
@@ -131,11 +138,13 @@ function wireLists(active: ActiveScreening) {
   return active.versions.map((v) => ({ id: v.id, source: v.source, publishedAt: v.publishedAt, entryCount: v.entryCount }));
 }
 
-function queryOf(input: { name: string; country?: string | undefined; address?: string | undefined }): ScreeningQuery {
+function queryOf(input: { name: string; country?: string | undefined; address?: string | undefined; dateOfBirth?: string | undefined }): ScreeningQuery {
+  const birthYear = input.dateOfBirth === undefined ? undefined : birthYearOf(input.dateOfBirth);
   return {
     name: input.name,
     ...(input.country === undefined ? {} : { country: input.country }),
     ...(input.address === undefined ? {} : { address: input.address }),
+    ...(birthYear === undefined ? {} : { birthYear }),
   };
 }
 
