@@ -12,6 +12,7 @@ import { missingShared, sharedPath } from '../tests/support/shared-data.ts';
 import { loadListEntries } from './data/load-lists.ts';
 import { runListRecall } from './list-recall.ts';
 import { fixed, pct, table } from './metrics.ts';
+import { runBirthYears } from './birth-years.ts';
 import { HomonymJudge, type HomonymKind } from './homonyms.ts';
 import { generateNegatives } from './negatives.ts';
 import { runPairs } from './pairs.ts';
@@ -130,6 +131,12 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
   out(`Typo variants (n=${sample.length}), mean score of the true entry: no country ${fixed(none / n)}, correct country ${fixed(right / n)}, contradicting country ${fixed(wrong / n)}.`);
   const alertsWithCountry = negatives.slice(0, 3000).filter((neg) => (screener.screen({ name: neg.name, country: 'BR' }, { limit: 1 })[0]?.score ?? 0) >= DEFAULT_THRESHOLD).length;
   out(`Clean names screened with a country that no listed entry near them has (BR), first 3,000: ${fixed((1000 * alertsWithCountry) / Math.min(3000, negatives.length), 1)} alerts per 1,000 (vs ${alertRate(top.slice(0, 3000), DEFAULT_THRESHOLD)} without country).`);
+});
+
+const ofacParts = ['data/lists/ofac_sdn_full_set_2021-07/sdn.csv'];
+await section('Year of birth as supporting evidence: the OFAC SDN full set of 2021-07', [ofacParts], async () => {
+  const entries = await loadListEntries(sharedPath('data/lists/ofac_sdn_full_set_2021-07'));
+  out(runBirthYears(entries, new HomonymJudge(entries), quick));
 });
 
 if (!existsSync(sharedPath('data/lists'))) out('\nNo shared list data found: nothing was measured. Set CLEARANCE_SHARED_DIR to the folder holding data/lists.');
