@@ -17,11 +17,13 @@ export function runBirthYears(entries: readonly ListEntry[], judge: HomonymJudge
   const year = (): number => 1940 + Math.floor(rnd() * 60);
   const drawn = generateNegatives(quick ? 2500 : 10_000, 0, 4242);
   const persons = [...new Map(drawn.map((n) => [n.name, n])).values()].filter((n) => judge.judge(n.name, 'person') === null);
-  const alerts = (birthYear: number | undefined): number =>
-    persons.filter((n) => (screener.screen(birthYear === undefined ? { name: n.name } : { name: n.name, birthYear }, { limit: 1 })[0]?.score ?? 0) >= DEFAULT_THRESHOLD).length;
-  const without = alerts(undefined);
-  let withYear = 0;
-  for (const n of persons) if ((screener.screen({ name: n.name, birthYear: year() }, { limit: 1 })[0]?.score ?? 0) >= DEFAULT_THRESHOLD) withYear += 1;
+  const alerts = (birthYear: () => number | undefined): number =>
+    persons.filter((n) => {
+      const born = birthYear();
+      return (screener.screen(born === undefined ? { name: n.name } : { name: n.name, birthYear: born }, { limit: 1 })[0]?.score ?? 0) >= DEFAULT_THRESHOLD;
+    }).length;
+  const without = alerts(() => undefined);
+  const withYear = alerts(year);
   const per1000 = (k: number): string => fixed((1000 * k) / Math.max(1, persons.length), 1);
 
   const variants = generateVariants(entries, quick ? { 'ofac-sdn': 150 } : { 'ofac-sdn': 600 }, 77).filter((v) => {

@@ -12,14 +12,14 @@
  *    screener must raise them for review.
  */
 import { doubleMetaphone } from 'double-metaphone';
+import { isIdentifying } from '../src/core/screening/align-names.ts';
 import { looksLikePersonName } from '../src/core/screening/person-like.ts';
 import { nameForms, type NameForm, type NameToken } from '../src/core/screening/normalise/index.ts';
 import type { ListEntry } from '../src/core/screening/types.ts';
 
 export type HomonymKind = 'exact' | 'sound-alike' | 'partial-person';
 
-const identifying = (t: NameToken): boolean => t.role === 'strong' || t.role === 'number' || t.role === 'secondary' || t.role === 'initial';
-const words = (f: NameForm): NameToken[] => f.tokens.filter(identifying);
+const words = (f: NameForm): NameToken[] => f.tokens.filter(isIdentifying);
 const soundOf = (t: NameToken): string => doubleMetaphone(t.text)[0] || t.text;
 const key = (parts: readonly string[]): string => [...parts].sort().join(' ');
 

@@ -87,7 +87,7 @@ export function roleWeights(form: NameForm): number[] {
   return form.tokens.map((t) => ROLE_WEIGHT[t.role]);
 }
 
-const isIdentifying = (t: NameToken | undefined): boolean =>
+export const isIdentifying = (t: NameToken | undefined): boolean =>
   t !== undefined && (t.role === 'strong' || t.role === 'number' || t.role === 'secondary' || t.role === 'initial');
 
 /** Score only: the hot path of screening. */

@@ -7,7 +7,7 @@
 import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
-import { BIRTH_YEAR_AGREES, contextAdjustment } from './context-evidence.ts';
+import { contextAdjustment, maxContextGain } from './context-evidence.ts';
 import { looksLikePersonName } from './person-like.ts';
 import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
@@ -53,8 +53,6 @@ export interface IndexedScreenerInfo {
 
 const DEFAULT_LIMIT = 20;
 const DEFAULT_MAX_CANDIDATES = 250;
-/** Country and address evidence can add at most this much to a name score; an agreeing year of birth adds its own. */
-const MAX_CONTEXT_GAIN = 0.07;
 
 export function nameKindOf(type: PartyType): NameKind {
   if (type === 'individual') return 'person';
@@ -134,7 +132,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
   screen(query: ScreeningQuery, options: ScreenOptions = {}): readonly ScreeningMatch[] {
     const threshold = options.threshold ?? this.options.defaultThreshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? this.options.defaultLimit ?? DEFAULT_LIMIT;
-    const gain = MAX_CONTEXT_GAIN + (query.birthYear === undefined ? 0 : BIRTH_YEAR_AGREES);
+    const gain = maxContextGain(query);
     const share = candidateShareFor(threshold, this.options.candidateShare, gain);
     const memo = memoisedSimilarity(this.index);
     const best = new Map<number, Best>();
@@ -157,8 +155,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
             const e = et[j] as NameToken;
             if (q.text.length === 1 || e.text.length === 1) return tokenSimilarity(q, e).similarity;
             const id = ids[j] ?? -1;
-            if (id < 0) return 0;
-            return (rows[i] as Float32Array)[id] ?? 0;
+            return id < 0 ? 0 : ((rows[i] as Float32Array)[id] ?? 0);
           };
           aligned += 1;
           const score = alignmentScore(queryForm, entryForm, { glued: memo.glued, similarityAt, queryWeights, entryWeights: name.weights[f] ?? [], costs: name.costs });
@@ -335,7 +332,7 @@ function memoisedSimilarity(index: CandidateIndex): Required<Pick<AlignmentOptio
  * about 2f/(1+f) (the list side matches no better than the query side). Solving for the
  * threshold, with a safety margin, gives the share below which a name cannot reach it.
  */
-export function candidateShareFor(threshold: number, override: number | undefined, contextGain = MAX_CONTEXT_GAIN): number {
+export function candidateShareFor(threshold: number, override: number | undefined, contextGain: number): number {
   if (override !== undefined) return override;
   const t = Math.max(0, threshold - contextGain);
   return Math.max(0.15, (0.8 * t) / (2 - t));

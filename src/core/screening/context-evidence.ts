@@ -18,6 +18,11 @@ const BIRTH_YEAR_TOLERANCE = 1;
 /** Below this name score, context is not considered at all. */
 const CONTEXT_FLOOR = 0.5;
 
+/** The most context evidence can add to a name score for this query (candidate bounds rest on it). */
+export function maxContextGain(query: ScreeningQuery): number {
+  return COUNTRY_AGREES + ADDRESS_AGREES + (query.birthYear === undefined ? 0 : BIRTH_YEAR_AGREES);
+}
+
 export interface ContextAdjustment {
   readonly parts: Readonly<Record<string, number>>;
   readonly notes: readonly string[];
