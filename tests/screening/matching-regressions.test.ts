@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildScreener } from '../../src/core/screening/build-screener.ts';
 import { DEFAULT_THRESHOLD } from '../../src/core/screening/threshold.ts';
+import type { PartyType } from '../../src/core/screening/types.ts';
 import { FIXTURE_LIST } from './fixture-list.ts';
 
 const screener = buildScreener(FIXTURE_LIST);
@@ -166,5 +167,35 @@ describe('year of birth as supporting evidence', () => {
   it('an agreeing year (within one) raises it, and a year alone never creates a match', () => {
     expect(scoreWith(1969)).toBeGreaterThan(scoreWith());
     expect(people.screen({ name: 'Completely Different', birthYear: 1968 })).toEqual([]);
+  });
+});
+
+describe('party type as supporting evidence', () => {
+  const listed = buildScreener([
+    { list: 'ofac-sdn', sourceId: '10003', name: 'GOMEZ MARIN LTDA.', aliases: [], type: 'entity', countries: ['CO'], addresses: [], programs: ['SDNT'] },
+    { list: 'ofac-sdn', sourceId: '51707', name: 'M SOPHIA', aliases: [], type: 'vessel', countries: [], addresses: [], programs: ['RUSSIA-EO14024'] },
+    { list: 'bis-entity', sourceId: 'be-1', name: 'Gomez Marin Trading Co., Ltd.', aliases: [], type: 'unknown', countries: ['CN'], addresses: [], programs: [] },
+    { list: 'bis-denied', sourceId: 'dpl-1', name: 'JOSE LUIS GARCIA', aliases: [], type: 'unknown', countries: ['US'], addresses: [], programs: [] },
+  ]);
+  const score = (name: string, sourceId: string, type?: PartyType): number =>
+    listed.screen(type === undefined ? { name } : { name, type }, { threshold: 0 }).find((m) => m.sourceId === sourceId)?.score ?? 0;
+
+  it('a person against a listed company or ship loses 0.15, and the note says why', () => {
+    expect(score('María Gómez Marín', '10003', 'individual')).toBeCloseTo(score('María Gómez Marín', '10003') - 0.15, 3);
+    expect(score('Sofía Moreno', '51707', 'individual')).toBeLessThan(DEFAULT_THRESHOLD);
+    const notes = listed.screen({ name: 'Gomez Marin', type: 'individual' }, { threshold: 0 }).find((m) => m.sourceId === '10003')?.explanation.notes.join(' ');
+    expect(notes).toContain('the party is an individual; the entry is an entity');
+  });
+
+  it('an untyped list entry with a legal form reads as an entity; one without is left alone', () => {
+    expect(score('Gomez Marin', 'be-1', 'individual')).toBeLessThan(score('Gomez Marin', 'be-1'));
+    expect(score('Jose Luis Garcia', 'dpl-1', 'entity')).toBe(score('Jose Luis Garcia', 'dpl-1'));
+  });
+
+  it('agreeing types change nothing, and an exact name with the wrong type still alerts', () => {
+    expect(score('Gomez Marin Ltda', '10003', 'entity')).toBe(score('Gomez Marin Ltda', '10003'));
+    expect(score('GOMEZ MARIN LTDA.', '10003', 'individual')).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // Vessels belong to companies: a company named like a ship is not contradicted.
+    expect(score('M Sophia', '51707', 'entity')).toBe(score('M Sophia', '51707'));
   });
 });

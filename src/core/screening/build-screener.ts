@@ -8,6 +8,7 @@ import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type Alig
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment, maxContextGain } from './context-evidence.ts';
+import { listedPartyType } from './party-type.ts';
 import { looksLikePersonName } from './person-like.ts';
 import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
@@ -170,7 +171,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     for (const [entryIndex, found] of best) {
       if (found.score + gain < threshold) continue;
       const entry = this.entries[entryIndex] as ListEntry;
-      const context = contextAdjustment(query, entry, found.score);
+      const context = contextAdjustment(query, entry, found.score, listedPartyType(entry, found.name.forms));
       const score = Math.max(0, Math.min(1, found.score + context.total));
       if (score < threshold) continue;
       const entryForm = found.name.forms[found.form] as NameForm;

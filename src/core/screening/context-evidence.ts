@@ -5,7 +5,8 @@
  * every year the list gives is the strongest sign of another person (OpenSanctions' logic-v2
  * takes 0.15 off for disjoint years; so do we).
  */
-import type { ListEntry, ScreeningQuery } from './types.ts';
+import { partyTypesConflict } from './party-type.ts';
+import type { ListEntry, PartyType, ScreeningQuery } from './types.ts';
 import { foldUnicode } from './normalise/index.ts';
 
 export const COUNTRY_AGREES = 0.04;
@@ -13,6 +14,8 @@ export const COUNTRY_DIFFERS = -0.08;
 export const ADDRESS_AGREES = 0.03;
 export const BIRTH_YEAR_AGREES = 0.03;
 export const BIRTH_YEAR_DIFFERS = -0.15;
+/** A person screened against a company or ship (or the reverse): as strong a sign as a disjoint year of birth. */
+export const PARTY_TYPE_DIFFERS = -0.15;
 /** Lists write "circa 1950" and years differ by one between calendars and sources. */
 const BIRTH_YEAR_TOLERANCE = 1;
 /** Below this name score, context is not considered at all. */
@@ -29,10 +32,16 @@ export interface ContextAdjustment {
   readonly total: number;
 }
 
-export function contextAdjustment(query: ScreeningQuery, entry: ListEntry, nameScore: number): ContextAdjustment {
+/** `listedType`: the entry's type as the screener read it (untyped entries may read as entities by their names). */
+export function contextAdjustment(query: ScreeningQuery, entry: ListEntry, nameScore: number, listedType: PartyType = entry.type): ContextAdjustment {
   const parts: Record<string, number> = {};
   const notes: string[] = [];
   if (nameScore < CONTEXT_FLOOR) return { parts, notes, total: 0 };
+  if (query.type !== undefined && partyTypesConflict(query.type, listedType)) {
+    parts['partyType'] = PARTY_TYPE_DIFFERS;
+    const how = entry.type === 'unknown' ? ' by its name' : '';
+    notes.push(`the party is ${article(query.type)}; the entry is ${article(listedType)}${how}`);
+  }
   const country = query.country?.trim().toUpperCase();
   if (country !== undefined && country !== '' && entry.countries.length > 0) {
     if (entry.countries.some((c) => c.toUpperCase() === country)) {
@@ -64,6 +73,10 @@ export function contextAdjustment(query: ScreeningQuery, entry: ListEntry, nameS
   let total = 0;
   for (const v of Object.values(parts)) total += v;
   return { parts, notes, total };
+}
+
+function article(type: PartyType): string {
+  return type === 'individual' || type === 'entity' || type === 'aircraft' ? `an ${type}` : `a ${type}`;
 }
 
 function addressWords(text: string): Set<string> {

@@ -64,6 +64,8 @@ export interface ScreeningQuery {
   readonly address?: string;
   /** The person's year of birth, when known. */
   readonly birthYear?: number;
+  /** What the party is, when the caller knows: a person, a company, a ship. */
+  readonly type?: PartyType;
 }
 
 /** How one query token lined up with one entry token. */
