@@ -210,6 +210,25 @@ describe('clearance screen', () => {
     expect(r.stderr).toMatch(/dob\.csv:3: dob "yesterday" is not a date of birth/);
   });
 
+  it('takes the party type (--type, or a type column): a person against a listed company scores lower', async () => {
+    await cli('lists', 'import', file('consolidated.csv', cslCsv([row({ _id: 'sdn-e', source: 'Specially Designated Nationals (SDN) - Treasury Department', entity_number: '10003', type: 'Entity', name: 'GOMEZ MARIN LTDA.', addresses: 'Bogota, CO' })])));
+    const score = async (...extra: string[]): Promise<number> => {
+      const r = await cli('screen', 'Maria Gomez Marin', '--threshold', '0', '--json', ...extra);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout.trim()) as { matches: { sourceId: string; score: number }[] }).matches.find((m) => m.sourceId === '10003')?.score ?? 0;
+    };
+    const plain = await score();
+    expect(await score('--type', 'entity')).toBe(plain);
+    expect(await score('--type', 'individual')).toBeCloseTo(plain - 0.15, 3);
+    const bad = await cli('screen', 'X', '--type', 'person');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/type: "person" is not a party type \(accepted: one of individual, entity, vessel, aircraft\)/);
+    const parties = file('types.csv', 'id,name,type\nP1,Maria Gomez Marin,individual\nP2,Someone,company\n');
+    const r = await cli('screen', '--file', parties);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/types\.csv:3: type "company" is not a party type/);
+  });
+
   it('rejects a bad threshold and a bad country with exit 2', async () => {
     expect((await cli('screen', 'X', '--threshold', '1.5')).code).toBe(2);
     expect((await cli('screen', 'X', '--country', 'Narnia')).code).toBe(2);

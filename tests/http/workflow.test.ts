@@ -195,3 +195,24 @@ describe('classification', () => {
     expect((await errorOf(badSpec)).field).toBe('spec.fp16');
   });
 });
+
+describe('screening with the party type', () => {
+  const scoreOf = async (body: Record<string, unknown>): Promise<number> => {
+    const res = await h.call('POST', '/v1/screen', { key: h.keys.analyst, body: { ...body, threshold: 0.5 } });
+    expect(res.status).toBe(200);
+    const matches = (await json(res))['matches'];
+    if (!Array.isArray(matches)) throw new Error('no matches');
+    const hit: unknown = matches.find((m: unknown) => typeof m === 'object' && m !== null && 'sourceId' in m && m.sourceId === 'W-3');
+    return typeof hit === 'object' && hit !== null && 'score' in hit && typeof hit.score === 'number' ? hit.score : 0;
+  };
+
+  it('an entity screened against a listed person scores 0.15 lower; a bad type names the field', async () => {
+    const plain = await scoreOf({ name: 'Ivan Petrovich Sidorov' });
+    expect(plain).toBeGreaterThan(0.9);
+    expect(await scoreOf({ name: 'Ivan Petrovich Sidorov', type: 'individual' })).toBe(plain);
+    expect(await scoreOf({ name: 'Ivan Petrovich Sidorov', type: 'entity' })).toBeCloseTo(plain - 0.15, 3);
+    const bad = await h.call('POST', '/v1/screen', { key: h.keys.analyst, body: { name: 'Ivan Sidorov', type: 'person' } });
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatchObject({ code: 'invalid_input', field: 'type' });
+  });
+});

@@ -1,7 +1,6 @@
 import { ClearanceError } from '../../core/errors.ts';
-import { subjectKeyOf } from '../http/screening-record.ts';
 import { CHECKPOINT_EVERY, numberField, tallyOf, type JobHandler } from './job-context.ts';
-import { queryOf, screenParty, thresholdOf } from './screen-parties.ts';
+import { queryOf, screenParty, storedParty, thresholdOf } from './screen-parties.ts';
 
 /**
  * Screens `params.parties` ([{name, country?, address?}]) against the active lists, keeps each as a party
@@ -24,7 +23,7 @@ export const batchScreening: JobHandler = async (ctx) => {
     if (query === null) {
       bump('invalid', 1);
     } else {
-      await store.parties.upsert({ name: query.name, ...(query.country === undefined ? {} : { country: query.country }), ...(query.address === undefined ? {} : { address: query.address }), externalRef: subjectKeyOf(query) });
+      await store.parties.upsert(storedParty(query));
       const outcome = await screenParty(ctx, screening, query, threshold);
       bump('screened', 1);
       bump('hits', outcome.hits);

@@ -1,5 +1,5 @@
 import { CHECKPOINT_EVERY, numberField, stringField, tallyOf, type JobHandler } from './job-context.ts';
-import { screenParty, thresholdOf } from './screen-parties.ts';
+import { queryOfParty, screenParty, thresholdOf } from './screen-parties.ts';
 
 /**
  * After a list update: re-screens every stored party against the active lists. Alerts are keyed by the
@@ -25,11 +25,7 @@ export const listRescreening: JobHandler = async (ctx) => {
   while (after !== END) {
     const page = await store.parties.list({ limit: CHECKPOINT_EVERY, ...(after === '' ? {} : { after }) });
     for (const party of page.items) {
-      const outcome = await screenParty(ctx, screening, {
-        name: party.name,
-        ...(party.country === undefined ? {} : { country: party.country }),
-        ...(party.address === undefined ? {} : { address: party.address }),
-      }, threshold);
+      const outcome = await screenParty(ctx, screening, queryOfParty(party), threshold);
       bump('screened', 1);
       bump('hits', outcome.hits);
       bump('newAlerts', outcome.newAlerts);

@@ -1,6 +1,7 @@
 import { birthYearOf } from '../../core/screening/birth-years.ts';
+import { isStatedPartyType } from '../../core/screening/party-type.ts';
 import type { ScreeningQuery } from '../../core/screening/types.ts';
-import type { JsonObject } from '../../ports/store.ts';
+import type { JsonObject, PartyInput, PartyRecord } from '../../ports/store.ts';
 import { raiseAlerts, subjectKeyOf } from '../http/screening-record.ts';
 import type { JobContext } from './job-context.ts';
 import type { ScreeningSnapshot } from './screening.ts';
@@ -21,7 +22,7 @@ export async function screenParty(ctx: JobContext, screening: ScreeningSnapshot,
   return { hits: matches.length, newAlerts: raised.filter((r) => r.newAlert).length };
 }
 
-/** A party given in job params: `{name, country?, address?, dateOfBirth?}`; null when unusable. */
+/** A party given in job params: `{name, country?, address?, dateOfBirth?, type?}`; null when unusable. */
 export function queryOf(value: unknown): ScreeningQuery | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const m = new Map(Object.entries(value));
@@ -31,12 +32,35 @@ export function queryOf(value: unknown): ScreeningQuery | null {
   const address = m.get('address');
   const dob = m.get('dateOfBirth');
   const birthYear = typeof dob === 'string' ? birthYearOf(dob) : undefined;
+  const type = m.get('type');
   return {
     name,
     ...(typeof country === 'string' && country !== '' ? { country: country.toUpperCase() } : {}),
     ...(typeof address === 'string' && address !== '' ? { address } : {}),
     ...(birthYear === undefined ? {} : { birthYear }),
+    ...(typeof type === 'string' && isStatedPartyType(type) ? { type } : {}),
   };
+}
+
+/** A screened party as stored for re-screening; year of birth and type go in its attributes, so a re-screening asks the same question. */
+export function storedParty(query: ScreeningQuery): PartyInput {
+  return {
+    name: query.name,
+    ...(query.country === undefined ? {} : { country: query.country }),
+    ...(query.address === undefined ? {} : { address: query.address }),
+    externalRef: subjectKeyOf(query),
+    attributes: {
+      ...(query.birthYear === undefined ? {} : { dateOfBirth: String(query.birthYear) }),
+      ...(query.type === undefined ? {} : { type: query.type }),
+    },
+  };
+}
+
+/** The query a stored party was screened with. */
+export function queryOfParty(party: PartyRecord): ScreeningQuery {
+  return (
+    queryOf({ ...(party.attributes ?? {}), name: party.name, country: party.country ?? '', address: party.address ?? '' }) ?? { name: party.name }
+  );
 }
 
 export function thresholdOf(params: JsonObject): number | undefined {

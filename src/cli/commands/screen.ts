@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ClearanceError, type FieldIssue } from '../../core/errors.ts';
 import { birthYearOf } from '../../core/screening/birth-years.ts';
+import { isStatedPartyType, STATED_PARTY_TYPES, type StatedPartyType } from '../../core/screening/party-type.ts';
 import { DEFAULT_THRESHOLD } from '../../core/screening/threshold.ts';
 import type { ScreeningMatch, ScreeningQuery, Screener } from '../../core/screening/types.ts';
 import { dataDir } from '../../adapters/config/data-dir.ts';
@@ -18,6 +19,7 @@ interface ScreenCliOptions {
   country?: string;
   address?: string;
   dob?: string;
+  type?: string;
   threshold?: string;
   limit?: string;
   json?: boolean;
@@ -33,10 +35,11 @@ export function register(program: Command): void {
     .command('screen')
     .argument('[name]', 'the party name to screen')
     .description('Screen a name, or a CSV of parties, against the active screening lists (see `clearance lists status`)')
-    .option('--file <parties.csv>', 'screen every row of a CSV with columns id, name and optional country, address, dob')
+    .option('--file <parties.csv>', 'screen every row of a CSV with columns id, name and optional country, address, dob, type')
     .option('--country <cc>', 'the party\'s country, ISO 3166-1 alpha-2 (supporting evidence)')
     .option('--address <text>', 'the party\'s address (supporting evidence)')
     .option('--dob <year>', 'a person\'s year or date of birth, YYYY or YYYY-MM-DD (supporting evidence)')
+    .option('--type <type>', `what the party is: ${STATED_PARTY_TYPES.join(', ')} (a person against a listed company or ship scores lower)`)
     .option('--threshold <x>', `lowest score reported, 0–1 (default ${DEFAULT_THRESHOLD})`)
     .option('--limit <n>', 'most matches reported per party (default 10)', '10')
     .option('--json', 'print JSON Lines: {id, name, matches:[…]} per party')
@@ -46,8 +49,8 @@ export function register(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1) throw new ClearanceError('invalid_input', `--limit ${options.limit} is not a whole number of at least 1`, { field: 'limit' });
       if (options.file !== undefined && name !== undefined) throw new UsageError('give either a NAME or --file PARTIES.csv, not both');
       if (options.file === undefined && (name === undefined || name.trim() === '')) throw new UsageError('give a NAME to screen, or --file PARTIES.csv');
-      if (options.file !== undefined && (options.country !== undefined || options.address !== undefined || options.dob !== undefined)) {
-        throw new UsageError('--country, --address and --dob apply to a single NAME; put them in the CSV columns for --file');
+      if (options.file !== undefined && (options.country !== undefined || options.address !== undefined || options.dob !== undefined || options.type !== undefined)) {
+        throw new UsageError('--country, --address, --dob and --type apply to a single NAME; put them in the CSV columns for --file');
       }
       const parties = options.file !== undefined ? readParties(options.file) : [singleParty(name ?? '', options)];
 
@@ -93,10 +96,19 @@ function birthYearField(value: string, field: string): number {
   return year;
 }
 
+const TYPE_ACCEPTED = `one of ${STATED_PARTY_TYPES.join(', ')}`;
+
+function partyTypeField(value: string, field: string): StatedPartyType {
+  const type = value.trim().toLowerCase();
+  if (!isStatedPartyType(type)) throw ClearanceError.fromIssues([{ code: 'invalid_input', field, message: `"${value}" is not a party type`, accepted: TYPE_ACCEPTED }]);
+  return type;
+}
+
 function singleParty(name: string, options: ScreenCliOptions): Party {
   const country = options.country === undefined ? undefined : countryField(options.country, 'country');
   const address = options.address?.trim();
   const birthYear = options.dob === undefined ? undefined : birthYearField(options.dob, 'dob');
+  const type = options.type === undefined ? undefined : partyTypeField(options.type, 'type');
   return {
     id: '1',
     query: {
@@ -104,6 +116,7 @@ function singleParty(name: string, options: ScreenCliOptions): Party {
       ...(country === undefined ? {} : { country }),
       ...(address === undefined || address === '' ? {} : { address }),
       ...(birthYear === undefined ? {} : { birthYear }),
+      ...(type === undefined ? {} : { type }),
     },
   };
 }
@@ -124,11 +137,11 @@ export function readParties(path: string): Party[] {
     throw error;
   }
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const accepted = 'a header row with id, name and optional country, address, dob';
+  const accepted = 'a header row with id, name and optional country, address, dob, type';
   const col = (c: string): number => header.indexOf(c);
   const issues: FieldIssue[] = [];
   for (const required of ['id', 'name']) if (col(required) === -1) issues.push({ code: 'invalid_input', field: `${path}:1`, message: `the header lacks "${required}"`, accepted });
-  const unknown = header.filter((h) => !['id', 'name', 'country', 'address', 'dob'].includes(h));
+  const unknown = header.filter((h) => !['id', 'name', 'country', 'address', 'dob', 'type'].includes(h));
   if (unknown.length > 0) issues.push({ code: 'invalid_input', field: `${path}:1`, message: `unknown column(s) ${unknown.join(', ')}`, accepted });
   if (issues.length > 0) throw ClearanceError.fromIssues(issues);
 
@@ -153,9 +166,18 @@ export function readParties(path: string): Party[] {
     const dobText = cell('dob');
     const birthYear = dobText === '' ? undefined : birthYearOf(dobText);
     if (dobText !== '' && birthYear === undefined) issues.push({ code: 'invalid_input', field: line, message: `dob "${dobText}" is not a date of birth`, accepted: DOB_ACCEPTED });
+    const typeText = cell('type').toLowerCase();
+    const type = isStatedPartyType(typeText) ? typeText : undefined;
+    if (typeText !== '' && type === undefined) issues.push({ code: 'invalid_input', field: line, message: `type "${cell('type')}" is not a party type`, accepted: TYPE_ACCEPTED });
     parties.push({
       id,
-      query: { name, ...(country === undefined ? {} : { country }), ...(address === '' ? {} : { address }), ...(birthYear === undefined ? {} : { birthYear }) },
+      query: {
+        name,
+        ...(country === undefined ? {} : { country }),
+        ...(address === '' ? {} : { address }),
+        ...(birthYear === undefined ? {} : { birthYear }),
+        ...(type === undefined ? {} : { type }),
+      },
     });
   });
   if (issues.length > 0) throw ClearanceError.fromIssues(issues);

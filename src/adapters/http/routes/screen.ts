@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { birthYearOf } from '../../../core/screening/birth-years.ts';
+import { STATED_PARTY_TYPES } from '../../../core/screening/party-type.ts';
 import { LIST_CODES, type ScreeningQuery } from '../../../core/screening/types.ts';
 import type { AppDeps, ActiveScreening } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
@@ -8,6 +9,7 @@ import { toJsonObject } from '../json.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { JobSchema } from './jobs.ts';
 import { Json, commonErrors, security } from '../schemas/common.ts';
+import { storedParty } from '../../jobs/screen-parties.ts';
 import { raiseAlerts, subjectKeyOf, type ScreenedMatch } from '../screening-record.ts';
 
 const country = z
@@ -28,6 +30,10 @@ export const PartyQuery = z
       .refine((v) => birthYearOf(v) !== undefined, 'dateOfBirth must be a year or an ISO date, e.g. 1971 or 1971-03-02')
       .optional()
       .openapi({ example: '1971-03-02', description: "A person's year or date of birth; only the year is compared (supporting evidence)" }),
+    type: z
+      .enum(STATED_PARTY_TYPES, { message: `type must be one of ${STATED_PARTY_TYPES.join(', ')}` })
+      .optional()
+      .openapi({ example: 'entity', description: 'What the party is; a person against a listed company or ship (or the reverse) scores 0.15 lower' }),
   })
   .strict();
 
@@ -113,12 +119,7 @@ export async function activeScreening(deps: AppDeps): Promise<ActiveScreening> {
 
 /** Screened parties are kept so that the re-screening after a list update covers them. */
 async function keepParty(deps: AppDeps, query: ScreeningQuery): Promise<void> {
-  await deps.store.parties.upsert({
-    name: query.name,
-    ...(query.country === undefined ? {} : { country: query.country }),
-    ...(query.address === undefined ? {} : { address: query.address }),
-    externalRef: subjectKeyOf(query),
-  });
+  await deps.store.parties.upsert(storedParty(query));
 }
 
 function wireMatches(screened: readonly ScreenedMatch[]) {
@@ -138,13 +139,14 @@ function wireLists(active: ActiveScreening) {
   return active.versions.map((v) => ({ id: v.id, source: v.source, publishedAt: v.publishedAt, entryCount: v.entryCount }));
 }
 
-function queryOf(input: { name: string; country?: string | undefined; address?: string | undefined; dateOfBirth?: string | undefined }): ScreeningQuery {
+function queryOf(input: z.infer<typeof PartyQuery>): ScreeningQuery {
   const birthYear = input.dateOfBirth === undefined ? undefined : birthYearOf(input.dateOfBirth);
   return {
     name: input.name,
     ...(input.country === undefined ? {} : { country: input.country }),
     ...(input.address === undefined ? {} : { address: input.address }),
     ...(birthYear === undefined ? {} : { birthYear }),
+    ...(input.type === undefined ? {} : { type: input.type }),
   };
 }
 
