@@ -31,6 +31,9 @@ const STOP = new Set([
   'for', 'in', 'on', 'at', 'to', 'a', 'an', 'al', 'el', 'ul', 'bin', 'ibn', 'bint', 'ben', 'van', 'von', 'der', 'den',
   'ter', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'president', 'sheikh', 'shaikh', 'sheik', 'haji', 'hajji',
   'aka', 'fka', 'nka', 'dba', 'also', 'known', 'as', 'formerly', 'general', 'colonel', 'col', 'gen',
+  // Titles the lists and the press write into names ("Mullah Omar", "Präsident Obama").
+  'praesident', 'prasident', 'presidente', 'mullah', 'mulla', 'maulavi', 'maulvi', 'mawlawi', 'mawlavi', 'qari',
+  'ayatollah', 'hojatoleslam', 'monsieur', 'madame', 'mme', 'mlle', 'herr', 'frau', 'senor', 'senora', 'signor', 'signora',
 ]);
 
 export function isGenericWord(token: string): boolean {
