@@ -24,6 +24,13 @@ export interface BuildScreenerOptions {
   readonly candidateShare?: number;
   /** At most this many candidate names are scored per query form, those sharing the most weight first. */
   readonly maxCandidates?: number;
+  /**
+   * Forms computed earlier for name `text` of entry `entryIndex` (an adapter's cache built over the same
+   * entries and normalisation code); undefined means "compute them here". Must equal what `nameForms` gives.
+   */
+  readonly cachedForms?: (entryIndex: number, text: string) => readonly NameForm[] | undefined;
+  /** Called with the forms of every distinct name as indexed, in order, so that an adapter can save them. */
+  readonly onForms?: (entryIndex: number, text: string, forms: readonly NameForm[]) => void;
 }
 
 interface IndexedName {
@@ -71,7 +78,8 @@ export function buildScreener(entries: readonly ListEntry[], options: BuildScree
       const trimmed = text.trim();
       if (trimmed === '' || seen.has(trimmed)) return;
       seen.add(trimmed);
-      const forms = nameForms(trimmed, kind, { countries: entry.countries });
+      const forms = options.cachedForms?.(entryIndex, trimmed) ?? nameForms(trimmed, kind, { countries: entry.countries });
+      options.onForms?.(entryIndex, trimmed, forms);
       if (forms.length === 0) return;
       index.add(names.length, forms);
       const costs = costsFor(kind === 'unknown' && looksLikePersonName(forms) ? 'person' : kind);
