@@ -199,3 +199,25 @@ describe('party type as supporting evidence', () => {
     expect(score('M Sophia', '51707', 'entity')).toBe(score('M Sophia', '51707'));
   });
 });
+
+describe('a listed surname must find its counterpart', () => {
+  const listed = buildScreener([
+    { list: 'ofac-sdn', sourceId: '40001', name: 'POLYAKOVA, Olga Vasilyevna', aliases: [], type: 'individual', countries: ['RU'], addresses: [], programs: [] },
+    { list: 'ofac-sdn', sourceId: '40002', name: 'GARCIA LOPEZ, Maria Elena', aliases: [], type: 'individual', countries: ['MX'], addresses: [], programs: [] },
+  ]);
+  const best = (name: string, sourceId: string) => listed.screen({ name }, { threshold: 0 }).find((m) => m.sourceId === sourceId);
+
+  it('given name and patronymic alone, the patronymic read as a surname, do not alert', () => {
+    const hit = best('Olga Vasilieva', '40001');
+    expect(hit?.score ?? 0).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(hit?.explanation.notes.join(' ')).toContain('the family name "polyakova" has no counterpart');
+    expect(best('Olga Polyakova', '40001')?.score ?? 0).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(best('Olga Vasilyevna Polyakova', '40001')?.score ?? 0).toBeGreaterThan(0.95);
+  });
+
+  it('either word of a double surname is a counterpart', () => {
+    expect(best('Maria Elena Garcia', '40002')?.explanation.notes.join(' ') ?? '').not.toContain('family name');
+    expect(best('Maria Elena Lopez', '40002')?.explanation.notes.join(' ') ?? '').not.toContain('family name');
+    expect(best('Maria Elena Ruiz', '40002')?.explanation.notes.join(' ') ?? '').toContain('family name');
+  });
+});

@@ -67,6 +67,13 @@ export const FUZZY_POWER = 1;
 export const UNMATCHED_PERSON_ENTRY_COST = 0.7;
 export const DEFAULT_COSTS: AlignmentCosts = { unmatchedQuery: UNMATCHED_QUERY_COST, unmatchedEntry: UNMATCHED_ENTRY_COST, conflict: CONFLICT_COST, fuzzyPower: FUZZY_POWER };
 export const PERSON_COSTS: AlignmentCosts = { ...DEFAULT_COSTS, unmatchedEntry: UNMATCHED_PERSON_ENTRY_COST };
+/**
+ * A name written "SURNAME, Given" whose surname found nothing on the other side ("Olga Vasilieva"
+ * against "POLYAKOVA, Olga Vasilyevna"): the words that matched are given names and patronymics,
+ * which thousands of people share. Only where the comma says which word is the surname: reading
+ * the last word of "KO TAE HUN" as one cost more true matches than it saved.
+ */
+export const FAMILY_NAME_UNMATCHED = 0.85;
 const ACRONYM_SIMILARITY = 0.85;
 /** A glued pair and a token whose lengths differ by more than this cannot be within the edit budget. */
 const GLUE_LENGTH_SLACK = 3;
@@ -183,6 +190,11 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
     score *= 0.5;
     notes.push('only descriptive words (legal forms, generic words) matched');
   }
+  const family = unmatchedFamilyName(entry, usedE) ?? unmatchedFamilyName(query, usedQ);
+  if (family !== null && strongMatched) {
+    score *= FAMILY_NAME_UNMATCHED;
+    notes.push(`the family name "${family}" has no counterpart: the other name's words matched given or middle names`);
+  }
   if (numbersDisagree(qt, et, usedQ, usedE)) {
     score *= 0.7;
     notes.push('numbers differ');
@@ -193,6 +205,16 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
   }
   parts['tokens'] = round(score);
   return { score: clamp01(score), chosen, parts, notes };
+}
+
+/** The family name of a name written "SURNAME, Given" when none of its identifying words was paired. */
+function unmatchedFamilyName(form: NameForm, used: number): string | null {
+  const from = form.familyFrom;
+  if (from === undefined) return null;
+  const family = form.tokens.slice(from);
+  if (!family.some(isIdentifying)) return null;
+  for (let j = from; j < form.tokens.length; j += 1) if (isIdentifying(form.tokens[j]) && (used & (1 << j)) !== 0) return null;
+  return family.map((t) => t.text).join(' ');
 }
 
 function span(from: number, to: number): number {

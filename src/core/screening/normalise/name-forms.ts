@@ -45,6 +45,8 @@ export interface NameForm {
   /** Each run of three adjacent words glued as written ("van der bilt" → "vanderbilt"). */
   readonly glued3: readonly string[];
   readonly reading: FormReading;
+  /** Index of the first token of the family name when the name was written "SURNAME, Given" (then last); absent when unknown. */
+  readonly familyFrom?: number;
 }
 
 export type NameKind = 'person' | 'entity' | 'unknown';
@@ -61,7 +63,9 @@ export interface NameContext {
 const KOREAN_READING_COUNTRIES = new Set(['KR', 'KP']);
 
 export function nameForms(raw: string, kind: NameKind = 'unknown', context: NameContext = {}): NameForm[] {
-  const cleaned = reorderPersonName(stripListBoilerplate(raw.normalize('NFKC')), kind);
+  const stripped = stripListBoilerplate(raw.normalize('NFKC'));
+  const cleaned = reorderPersonName(stripped, kind);
+  const familyWords = cleaned === stripped ? 0 : Math.max(1, tokenise(foldUnicode(stripped.split(',')[0] ?? '')).length);
   const withCjkForms = replaceCjkLegalForms(cleaned);
   const rawTokens = withCjkForms.split(/\s+/).filter((t) => t !== '');
   const readings = readingsOf(rawTokens);
@@ -78,7 +82,7 @@ export function nameForms(raw: string, kind: NameKind = 'unknown', context: Name
     const abjad = isAbjadScript(text);
     const syllabic = isSyllabicScript(text);
     for (const ascii of transliterations(foldUnicode(text))) {
-      if (add(buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic))) return forms;
+      if (add(buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic, familyWords))) return forms;
     }
   }
   // A Korean party's name written in hanja is also read in Korean (Hangul romanisations vary, so
@@ -101,7 +105,7 @@ function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading
   return out;
 }
 
-function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic: boolean): NameForm {
+function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic: boolean, familyWords = 0): NameForm {
   const words: string[] = [];
   const written: string[] = [];
   const split = abjad ? tokenise(ascii) : repairMisspeltLegalWords(rejoinSplitLegalWords(tokenise(ascii).flatMap((t) => splitGluedLegalWord(t))));
@@ -135,7 +139,10 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic
   const gluedSurface = surfaceGlue.every((g, i) => g === glued[i]) ? glued : surfaceGlue;
   const glued3: string[] = [];
   for (let i = 0; i + 2 < surfaces.length; i += 1) glued3.push(canonicalGlue((surfaces[i] as string) + (surfaces[i + 1] as string) + (surfaces[i + 2] as string)));
-  return { tokens: built, strongKey, glued, gluedSurface, glued3, reading };
+  const form: NameForm = { tokens: built, strongKey, glued, gluedSurface, glued3, reading };
+  // The surname is the tail only if nothing was cut off at MAX_TOKENS.
+  const whole = built.length === tokens.length;
+  return familyWords > 0 && whole && built.length > familyWords ? { ...form, familyFrom: built.length - familyWords } : form;
 }
 
 const PATRONYMIC = /^[a-z]{3,}(ovich|evich|yevich|ievich|ovych|ovna|evna|yevna|ievna|ichna)$/;

@@ -84,6 +84,14 @@ describe('person name order', () => {
     expect(reorderPersonName('ACME, INC.', 'unknown')).toBe('ACME, INC.');
     expect(reorderPersonName('ACME, Widgets', 'entity')).toBe('ACME, Widgets');
   });
+
+  it('remembers which words were the surname', () => {
+    const [form] = nameForms('AL-TIKRITI, Jamal Mustafa', 'person');
+    expect(form?.tokens.map((t) => t.text)).toEqual(['jamal', 'mustafa', 'al', 'tikriti']);
+    expect(form?.familyFrom).toBe(2);
+    expect(nameForms('Jamal Mustafa al-Tikriti', 'person')[0]?.familyFrom).toBeUndefined();
+    expect(nameForms('ACME, INC.', 'unknown')[0]?.familyFrom).toBeUndefined();
+  });
 });
 
 describe('transliteration', () => {
