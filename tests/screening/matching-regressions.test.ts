@@ -215,6 +215,19 @@ describe('a listed surname must find its counterpart', () => {
     expect(best('Olga Vasilyevna Polyakova', '40001')?.score ?? 0).toBeGreaterThan(0.95);
   });
 
+  it('an untyped person name of three words (BIS, State) is read surname last', () => {
+    const untyped = buildScreener([
+      { list: 'state-dtc', sourceId: 'dtc-1', name: 'CHRISTOPHER MICHAEL GLANZ', aliases: [], type: 'unknown', countries: [], addresses: [], programs: [] },
+      { list: 'bis-denied', sourceId: 'dpl-1', name: 'ACME MICHAEL GLANZ TRADING LLC', aliases: [], type: 'unknown', countries: [], addresses: [], programs: [] },
+    ]);
+    const hit = (name: string, id: string) => untyped.screen({ name }, { threshold: 0 }).find((m) => m.sourceId === id);
+    expect(hit('Christopher Mitchell', 'dtc-1')?.explanation.notes.join(' ')).toContain('the family name "glanz" has no counterpart');
+    expect(hit('Christopher Mitchell', 'dtc-1')?.score ?? 0).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(hit('Christopher Glanz', 'dtc-1')?.score ?? 0).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // A company's last word is no surname.
+    expect(hit('Acme Michael Trading LLC', 'dpl-1')?.explanation.notes.join(' ') ?? '').not.toContain('family name');
+  });
+
   it('either word of a double surname is a counterpart', () => {
     expect(best('Maria Elena Garcia', '40002')?.explanation.notes.join(' ') ?? '').not.toContain('family name');
     expect(best('Maria Elena Lopez', '40002')?.explanation.notes.join(' ') ?? '').not.toContain('family name');

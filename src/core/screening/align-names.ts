@@ -35,6 +35,8 @@ export interface AlignmentCosts {
   readonly conflict: number;
   /** Fuzzy token similarities are raised to this power: near-misses count for less than exact words. */
   readonly fuzzyPower: number;
+  /** The name is a person's written in natural order, surname last (as the BIS and State lists write them). */
+  readonly surnameLast?: boolean;
 }
 
 export interface NameAlignment {
@@ -67,6 +69,8 @@ export const FUZZY_POWER = 1;
 export const UNMATCHED_PERSON_ENTRY_COST = 0.7;
 export const DEFAULT_COSTS: AlignmentCosts = { unmatchedQuery: UNMATCHED_QUERY_COST, unmatchedEntry: UNMATCHED_ENTRY_COST, conflict: CONFLICT_COST, fuzzyPower: FUZZY_POWER };
 export const PERSON_COSTS: AlignmentCosts = { ...DEFAULT_COSTS, unmatchedEntry: UNMATCHED_PERSON_ENTRY_COST };
+/** Untyped list names that read as a person's (the BIS and State lists): written in natural order, surname last. */
+export const UNTYPED_PERSON_COSTS: AlignmentCosts = { ...PERSON_COSTS, surnameLast: true };
 /**
  * A name written "SURNAME, Given" whose surname found nothing on the other side ("Olga Vasilieva"
  * against "POLYAKOVA, Olga Vasilyevna"): the words that matched are given names and patronymics,
@@ -190,7 +194,7 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
     score *= 0.5;
     notes.push('only descriptive words (legal forms, generic words) matched');
   }
-  const family = unmatchedFamilyName(entry, usedE) ?? unmatchedFamilyName(query, usedQ);
+  const family = unmatchedFamilyName(entry, usedE, costs.surnameLast === true) ?? unmatchedFamilyName(query, usedQ, false);
   if (family !== null && strongMatched) {
     score *= FAMILY_NAME_UNMATCHED;
     notes.push(`the family name "${family}" has no counterpart: the other name's words matched given or middle names`);
@@ -208,13 +212,26 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
 }
 
 /** The family name of a name written "SURNAME, Given" when none of its identifying words was paired. */
-function unmatchedFamilyName(form: NameForm, used: number): string | null {
-  const from = form.familyFrom;
+function unmatchedFamilyName(form: NameForm, used: number, surnameLast: boolean): string | null {
+  const from = form.familyFrom ?? (surnameLast ? lastOfThreeOrMore(form) : undefined);
   if (from === undefined) return null;
   const family = form.tokens.slice(from);
   if (!family.some(isIdentifying)) return null;
   for (let j = from; j < form.tokens.length; j += 1) if (isIdentifying(form.tokens[j]) && (used & (1 << j)) !== 0) return null;
   return family.map((t) => t.text).join(' ');
+}
+
+/** The last word of a name of three or more identifying words (two-word names already lose most of their score for a missing word). */
+function lastOfThreeOrMore(form: NameForm): number | undefined {
+  let count = 0;
+  let last = -1;
+  form.tokens.forEach((t, j) => {
+    if (t.role === 'strong') {
+      count += 1;
+      last = j;
+    }
+  });
+  return count >= 3 ? last : undefined;
 }
 
 function span(from: number, to: number): number {

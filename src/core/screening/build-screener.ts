@@ -4,7 +4,7 @@
  * scores each candidate with the token aligner, adds country/address evidence and returns
  * the best name per entry with its explanation.
  */
-import { alignmentScore, alignNames, ROLE_WEIGHT, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
+import { alignmentScore, alignNames, ROLE_WEIGHT, UNTYPED_PERSON_COSTS, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment, maxContextGain } from './context-evidence.ts';
@@ -82,7 +82,7 @@ export function buildScreener(entries: readonly ListEntry[], options: BuildScree
       options.onForms?.(entryIndex, trimmed, forms);
       if (forms.length === 0) return;
       index.add(names.length, forms);
-      const costs = costsFor(kind === 'unknown' && looksLikePersonName(forms) ? 'person' : kind);
+      const costs = kind === 'unknown' && looksLikePersonName(forms) ? UNTYPED_PERSON_COSTS : costsFor(kind);
       names.push({ entry: entryIndex, text: trimmed, alias: k > 0, forms, costs, weights: [], ids: [] });
     });
   });
