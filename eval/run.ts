@@ -7,14 +7,14 @@
 import { existsSync } from 'node:fs';
 import { buildScreener } from '../src/core/screening/build-screener.ts';
 import { DEFAULT_THRESHOLD } from '../src/core/screening/threshold.ts';
-import type { ListEntry, ScreeningMatch } from '../src/core/screening/types.ts';
+import type { ListEntry, PartyType, ScreeningMatch, ScreeningQuery } from '../src/core/screening/types.ts';
 import { missingShared, sharedPath } from '../tests/support/shared-data.ts';
 import { loadListEntries } from './data/load-lists.ts';
 import { runListRecall } from './list-recall.ts';
 import { fixed, pct, table } from './metrics.ts';
 import { runBirthYears } from './birth-years.ts';
 import { HomonymJudge, type HomonymKind } from './homonyms.ts';
-import { generateNegatives } from './negatives.ts';
+import { generateNegatives, type Negative } from './negatives.ts';
 import { runPairs } from './pairs.ts';
 import { runCrossScript, runOfacParity } from './parity.ts';
 import { generateVariants } from './variants.ts';
@@ -107,6 +107,33 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
   out(table(['kind / script', 'n', ...THRESHOLDS.map((t) => `@${t}${Math.abs(t - DEFAULT_THRESHOLD) < 1e-9 ? '*' : ''}`)], rows));
   const alerts = top.filter((t) => (t.score?.score ?? 0) >= DEFAULT_THRESHOLD);
   for (const a of alerts.slice(0, showMisses ? 200 : 10)) out(`  - "${a.n.name}" → ${a.score?.list ?? ''} "${a.score?.matchedName ?? ''}" ${fixed(a.score?.score ?? 0)}`);
+  // Screening as a compliance user does: the party's type is known (a person, a company), and so is its country.
+  const typeOf = (n: Negative): PartyType => (n.kind === 'person' ? 'individual' : 'entity');
+  const conditions: ReadonlyArray<readonly [string, (n: Negative) => ScreeningQuery]> = [
+    ['name only', (n) => ({ name: n.name })],
+    ['type stated', (n) => ({ name: n.name, type: typeOf(n) })],
+    ["type and the name's country", (n) => ({ name: n.name, type: typeOf(n), country: n.country })],
+  ];
+  const byCondition = conditions.map(([label, queryOf]) => ({
+    label,
+    top: negatives.map((n) => ({ n, score: screener.screen(queryOf(n), { threshold: Math.min(...THRESHOLDS), limit: 1 })[0] })),
+  }));
+  out("\nThe same names screened as a user would, with the party's type (individual or entity) and with the country such a name most plausibly gives (one per culture: CN for Chinese names, RU for Russian, AE for Arabic, GR, VN, US …), alerts per 1,000:");
+  out(
+    table(
+      ['condition', 'kind', 'n', ...THRESHOLDS.map((t) => `@${t}${Math.abs(t - DEFAULT_THRESHOLD) < 1e-9 ? '*' : ''}`)],
+      byCondition.flatMap(({ label, top: set }) =>
+        (['person', 'company'] as const).map((kind) => {
+          const ofKind = set.filter((t) => t.n.kind === kind);
+          return [label, kind, String(ofKind.length), ...THRESHOLDS.map((th) => alertRate(ofKind, th))];
+        }),
+      ),
+    ),
+  );
+  for (const { label, top: set } of byCondition.slice(1)) {
+    const left = set.filter((t) => (t.score?.score ?? 0) >= DEFAULT_THRESHOLD);
+    out(`Alerts left with ${label} (${left.length}): ${left.slice(0, showMisses ? 200 : 10).map((a) => `"${a.n.name}" (${a.n.country}) → "${a.score?.matchedName ?? ''}" ${fixed(a.score?.score ?? 0)}`).join('; ') || 'none'}.`);
+  }
   const nearTop = nearHomonyms.map((j) => ({ n: j.n, score: best(j.n.name) }));
   out(`\nThe ${nearTop.length} sound-alike and partial homonyms, for comparison (these should alert): ${alertRate(nearTop, DEFAULT_THRESHOLD)} per 1,000 reach the default threshold.`);
   const raw = [...top, ...nearTop];
