@@ -235,6 +235,23 @@ describe('clearance screen', () => {
     expect((await cli('screen')).code).toBe(2);
   });
 
+  it('answers the same from the forms cache, and keeps one cache file across imports', async () => {
+    const cacheDir = join(dataDir, 'cache');
+    const query = ['screen', 'Shenzhen Example Microelectronics Company Limited', '--country', 'CN', '--json'] as const;
+    const matchesOf = (stdout: string) => (JSON.parse(stdout.trim()) as { matches: { sourceId: string }[] }).matches;
+    const first = await cli(...query);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    const second = await cli(...query);
+    expect(second.stdout).toBe(first.stdout);
+    expect(matchesOf(first.stdout).length).toBeGreaterThan(0);
+    await cli('lists', 'import', file('consolidated.csv', cslCsv([row({ _id: 'el-3', source: EL, name: 'Example Photonics Co., Ltd.', addresses: 'Wuhan, CN' })])));
+    const third = await cli('screen', 'Example Photonics Company Limited', '--json');
+    expect(matchesOf(third.stdout)[0]).toMatchObject({ sourceId: 'el-3' });
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^screener-forms-[0-9a-f]+\.json$/);
+  });
+
   it('says how to load lists when none are loaded', async () => {
     vi.stubEnv('CLEARANCE_DATA_DIR', join(work, 'empty'));
     const r = await cli('screen', 'Anything');
