@@ -172,8 +172,10 @@ export class UnsupportedForms extends Error {}
 /** The fields of `value` outside `known`, when each is a plain value JSON gives back exactly. */
 function otherFields(value: object, known: ReadonlySet<string>): PlainFields {
   let out: Record<string, Plain | readonly Plain[]> | undefined;
-  for (const [key, field] of Object.entries(value)) {
-    if (known.has(key)) continue;
+  // for…in rather than Object.entries: this runs for every form and allocates nothing when there is nothing to carry.
+  for (const key in value) {
+    if (known.has(key) || !Object.hasOwn(value, key)) continue;
+    const field: unknown = Reflect.get(value, key);
     if (!isPlainField(field)) throw new UnsupportedForms(`field ${key} cannot be cached`);
     out ??= {};
     out[key] = field;
