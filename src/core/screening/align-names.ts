@@ -68,7 +68,15 @@ export const FUZZY_POWER = 1;
 /** Persons: every part of a listed person's name identifies; a missing one costs more than a company's extra descriptor. */
 export const UNMATCHED_PERSON_ENTRY_COST = 0.7;
 export const DEFAULT_COSTS: AlignmentCosts = { unmatchedQuery: UNMATCHED_QUERY_COST, unmatchedEntry: UNMATCHED_ENTRY_COST, conflict: CONFLICT_COST, fuzzyPower: FUZZY_POWER };
-export const PERSON_COSTS: AlignmentCosts = { ...DEFAULT_COSTS, unmatchedEntry: UNMATCHED_PERSON_ENTRY_COST };
+/**
+ * Persons: a spelling near-miss is weaker evidence than in a company name. Person names come from a
+ * small pool of common words, so the name next to a listed one is usually another real name
+ * ("Carter" / "Carper", "Xiuying" / "Cuiying") rather than a typo; a company's made-up word has no
+ * such neighbours. Measured: pair F1 0.851 → 0.855 (held-out 0.808 → 0.819), person false alerts
+ * 5.6 → 2.8 per 1,000, recall on generated variants 99.4 % either way.
+ */
+export const PERSON_FUZZY_POWER = 1.5;
+export const PERSON_COSTS: AlignmentCosts = { ...DEFAULT_COSTS, unmatchedEntry: UNMATCHED_PERSON_ENTRY_COST, fuzzyPower: PERSON_FUZZY_POWER };
 /** Untyped list names that read as a person's (the BIS and State lists): written in natural order, surname last. */
 export const UNTYPED_PERSON_COSTS: AlignmentCosts = { ...PERSON_COSTS, surnameLast: true };
 /**

@@ -37,12 +37,15 @@ const COSTS = (() => {
   return table;
 })();
 
+/** Two neighbouring letters swapped are one slip of the fingers, cheaper than two unrelated edits ("Mhoaiad" / "Mohamad"). */
+const TRANSPOSITION_COST = 0.75;
+
 let previousRow = new Float64Array(64);
 let currentRow = new Float64Array(64);
 let twoBack = new Float64Array(64);
 
 /**
- * Weighted optimal string alignment distance (adjacent transpositions cost 1). Stops early
+ * Weighted optimal string alignment distance (adjacent transpositions cost 0.75). Stops early
  * and returns a value above `cutoff` once every alignment already costs more.
  */
 export function weightedDistance(a: string, b: string, cutoff = Number.POSITIVE_INFINITY): number {
@@ -70,7 +73,7 @@ export function weightedDistance(a: string, b: string, cutoff = Number.POSITIVE_
       const ins = (currentRow[j - 1] as number) + 1;
       if (ins < best) best = ins;
       if (j > 1 && caPrev === cb && ca === (b.charCodeAt(j - 2) & 127)) {
-        const tr = (twoBack[j - 2] as number) + 1;
+        const tr = (twoBack[j - 2] as number) + TRANSPOSITION_COST;
         if (tr < best) best = tr;
       }
       currentRow[j] = best;
