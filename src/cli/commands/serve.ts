@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { dataDir } from '../../adapters/config/data-dir.ts';
 import { createApp } from '../../adapters/http/app.ts';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from '../../adapters/http/deps.ts';
-import { copyNewerLists } from '../../adapters/http/lists-bridge.ts';
+import { watchDiskLists } from '../../adapters/http/lists-bridge.ts';
 import { screeningCache } from '../../adapters/http/screening-cache.ts';
 import { listen } from '../../adapters/http/server.ts';
 import { startJobQueue, type JobQueue } from '../../adapters/jobs/job-queue.ts';
@@ -24,6 +24,7 @@ interface ServeOptions {
   readonly rateLimit?: string;
   readonly inlineLimit?: string;
   readonly workers: boolean;
+  readonly watchLists?: string;
 }
 
 export function parsePort(text: string, source: string): number {
@@ -47,6 +48,14 @@ function positive(text: string, flag: string): number {
   return n;
 }
 
+function nonNegative(text: string, flag: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} "${text}" must be a number of seconds, 0 or more`);
+  return n;
+}
+
+const DEFAULT_LIST_WATCH_SECONDS = 30;
+
 function stamp(): string {
   return new Date().toISOString();
 }
@@ -63,10 +72,12 @@ export function register(program: Command): void {
     .option('--rate-limit <perSecond>', `sustained requests per second per API key (default ${DEFAULT_HTTP_CONFIG.rateLimit?.refillPerSecond}; bursts of 3×)`)
     .option('--inline-limit <lines>', `order-book lines or batch parties answered inline; more run as a job (default ${DEFAULT_HTTP_CONFIG.inlineLimit})`)
     .option('--no-workers', 'do not run job workers in this process (PostgreSQL only: other processes run them)')
+    .option('--watch-lists <seconds>', 'how often to look for lists imported by the CLI into the data directory (default 30; 0: only at start)')
     .action(async (options: ServeOptions) => {
       const port = resolvePort(options.port);
       const rate = options.rateLimit === undefined ? null : positive(options.rateLimit, '--rate-limit');
       const inlineLimit = options.inlineLimit === undefined ? DEFAULT_HTTP_CONFIG.inlineLimit : Math.floor(positive(options.inlineLimit, '--inline-limit'));
+      const watchSeconds = options.watchLists === undefined ? DEFAULT_LIST_WATCH_SECONDS : nonNegative(options.watchLists, '--watch-lists');
       const storeConfig = options.dataDir === undefined ? storeConfigFromEnv() : { dataDir: options.dataDir };
       if (options.workers === false && storeConfig.databaseUrl === undefined) {
         throw new UsageError('--no-workers needs DATABASE_URL: the embedded database can only be opened by one process, so its jobs must run here');
@@ -77,15 +88,29 @@ export function register(program: Command): void {
 
       const store = await openStore(storeConfig);
       let queue: JobQueue | null = null;
+      let stopWatch = (): void => undefined;
       try {
         const diskLists = options.dataDir ?? dataDir();
-        if (await hasListStore(diskLists)) {
-          const bridged = await copyNewerLists(new FsListStore(diskLists), store.lists, new Date());
-          for (const name of bridged.imported) log(`lists: loaded ${name} from ${diskLists}`);
-          for (const reason of bridged.skipped) log(`lists: not loaded: ${reason}`);
-        }
         const screening = screeningCache(store.lists);
+        let started: JobQueue | null = null;
+        const watch = watchDiskLists({
+          from: async () => ((await hasListStore(diskLists)) ? new FsListStore(diskLists) : null),
+          to: store.lists,
+          everyMs: Math.max(1, watchSeconds) * 1000,
+          now: () => new Date(),
+          log,
+          onCopied: async (copied) => {
+            for (const name of copied.imported) log(`lists: loaded ${name} from ${diskLists}`);
+            screening.invalidate();
+            // Not at start: the parties stored by an earlier run are re-screened like after an API import.
+            if (started !== null) await started.submit({ kind: 'list-rescreening', params: { versions: [...copied.versions] }, createdBy: 'system' });
+          },
+        });
+        await watch.check();
+        if (watchSeconds === 0) watch.stop();
+        stopWatch = watch.stop;
         queue = await startJobQueue(store, { work: options.workers, screening: screening.current, log });
+        started = queue;
         const config: HttpConfig = {
           ...DEFAULT_HTTP_CONFIG,
           cors: options.corsOrigin === undefined || options.corsOrigin.length === 0 ? null : { origins: options.corsOrigin },
@@ -113,7 +138,7 @@ export function register(program: Command): void {
           `Clearance API listening on ${server.url}`,
           `  database  ${store.kind} at ${store.location}`,
           active.length === 0
-            ? '  lists     none loaded: run `clearance lists import <file or folder>` (or `clearance lists update`) and restart, or POST the files to /v1/lists/import'
+            ? `  lists     none loaded: run \`clearance lists import <file or folder>\` (or \`clearance lists update\`)${watchSeconds > 0 ? `; picked up within ${watchSeconds} s` : ' and restart'}, or POST the files to /v1/lists/import`
             : `  lists     ${active.map((v) => `${v.source} (${v.entryCount} entries, ${v.publishedAt ?? `imported ${v.importedAt.slice(0, 10)}`})`).join('; ')}`,
           `  jobs      ${options.workers ? 'workers running in this process' : 'enqueue only (workers run elsewhere)'}`,
           `  API       ${server.url}/openapi.json (needs a key); ${server.url}/health (no key)`,
@@ -152,6 +177,7 @@ export function register(program: Command): void {
         });
         queue = null;
       } finally {
+        stopWatch();
         await queue?.stop().catch(() => undefined);
         await store.close();
       }
