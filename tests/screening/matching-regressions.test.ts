@@ -234,3 +234,20 @@ describe('a listed surname must find its counterpart', () => {
     expect(best('Maria Elena Ruiz', '40002')?.explanation.notes.join(' ') ?? '').toContain('family name');
   });
 });
+
+describe('Arabic compounds written as two words in Arabic script, one in the lists', () => {
+  const listed = buildScreener([
+    { list: 'ofac-sdn', sourceId: '50001', name: 'ABDULRAHMAN, Hamid', aliases: [], type: 'individual', countries: ['SY'], addresses: [], programs: [] },
+    { list: 'ofac-sdn', sourceId: '50002', name: 'RENEEZ', aliases: [], type: 'vessel', countries: [], addresses: [], programs: [] },
+  ]);
+  const score = (name: string, id: string): number => listed.screen({ name }, { threshold: 0 }).find((m) => m.sourceId === id)?.score ?? 0;
+
+  it('عبد + name reads as one word by its consonants', () => {
+    expect(score('حامد عبد الرحمن', '50001')).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(listed.screen({ name: 'حامد عبد الرحمن' })[0]?.explanation.tokens.map((t) => t.kind)).toContain('joined');
+  });
+
+  it('two other Arabic words are not glued into a list word', () => {
+    expect(score('رانيا عزيز', '50002')).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+});

@@ -87,6 +87,26 @@ export const UNTYPED_PERSON_COSTS: AlignmentCosts = { ...PERSON_COSTS, surnameLa
  */
 export const FAMILY_NAME_UNMATCHED = 0.85;
 const ACRONYM_SIMILARITY = 0.85;
+/**
+ * Arabic compounds that Arabic script writes as two words and romanisations as one: عبد + name
+ * ("Abdullah", "Abdulrahman"), name + الله ("Fathallah") or + الدين ("Nuruddin"). Read by their
+ * consonants; other pairs of Arabic words are not glued this way ("رانيا عزيز" is not "RENEEZ").
+ */
+const ABJAD_COMPOUND_HEADS = new Set(['bd']);
+const ABJAD_COMPOUND_TAILS = new Set(['lh', 'ldn']);
+const ABJAD_GLUED_SIMILARITY = 0.9;
+
+/** The consonants of tokens [from, to] read as one Arabic compound, or '' when they are not one. */
+export function compoundConsonants(tokens: readonly NameToken[], from: number, to: number): string {
+  const first = tokens[from];
+  const last = tokens[to];
+  if (first === undefined || last === undefined || !first.abjad) return '';
+  if (!ABJAD_COMPOUND_HEADS.has(first.consonants) && !ABJAD_COMPOUND_TAILS.has(last.consonants)) return '';
+  // Per word, so that no digraph forms across the join ("khld"+"hdd" is not "kh-l-dh").
+  let key = '';
+  for (let k = from; k <= to; k += 1) key += (tokens[k] as NameToken).consonants;
+  return key.replace(/(.)\1+/g, '$1');
+}
 /** A glued pair and a token whose lengths differ by more than this cannot be within the edit budget. */
 const GLUE_LENGTH_SLACK = 3;
 
@@ -293,9 +313,10 @@ function candidatePairings(query: NameForm, entry: NameForm, options: AlignmentO
     }
   }
   // Two or three words glued on one side against one word on the other (lengths must be close first).
-  addGlued(query.glued, 1, et, out, glued, false);
-  if (query.gluedSurface !== query.glued) addGlued(query.gluedSurface, 1, et, out, glued, false);
-  addGlued(query.glued3, 2, et, out, glued, false);
+  const compounds = qt.some((t) => t.abjad) ? qt : undefined;
+  addGlued(query.glued, 1, et, out, glued, false, compounds);
+  if (query.gluedSurface !== query.glued) addGlued(query.gluedSurface, 1, et, out, glued, false, compounds);
+  addGlued(query.glued3, 2, et, out, glued, false, compounds);
   addGlued(entry.glued, 1, qt, out, glued, true);
   if (entry.gluedSurface !== entry.glued) addGlued(entry.gluedSurface, 1, qt, out, glued, true);
   addGlued(entry.glued3, 2, qt, out, glued, true);
@@ -311,13 +332,19 @@ function addGlued(
   out: Pairing[],
   glued: (glued: string, token: string) => number,
   entrySide: boolean,
+  /** The glued side's tokens when it is written in a vowelless script. */
+  abjadTokens?: readonly NameToken[],
 ): void {
   for (let i = 0; i < gluedRuns.length; i += 1) {
     const g = gluedRuns[i] as string;
+    const consonants = abjadTokens === undefined ? '' : compoundConsonants(abjadTokens, i, i + extra);
     for (let j = 0; j < other.length; j += 1) {
-      const text = (other[j] as NameToken).text;
-      if (Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
-      const s = glued(g, text);
+      const token = other[j] as NameToken;
+      const text = token.text;
+      // Written without vowels, "عبد الله" is "bd llh": its consonants against "Abdullah"'s, whatever the lengths.
+      const byConsonants = consonants !== '' && consonants === token.consonants ? ABJAD_GLUED_SIMILARITY : 0;
+      if (byConsonants === 0 && Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
+      const s = Math.max(byConsonants, glued(g, text));
       if (s <= 0) continue;
       out.push(
         entrySide

@@ -4,7 +4,7 @@
  * scores each candidate with the token aligner, adds country/address evidence and returns
  * the best name per entry with its explanation.
  */
-import { alignmentScore, alignNames, ROLE_WEIGHT, UNTYPED_PERSON_COSTS, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
+import { alignmentScore, alignNames, compoundConsonants, ROLE_WEIGHT, UNTYPED_PERSON_COSTS, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment, maxContextGain } from './context-evidence.ts';
@@ -276,6 +276,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     });
     // The query writes as two or three words what the list writes as one ("Gazprom Bank", "Yong Hong An"); exact only, fuzzy
     // glued matches are left to the aligner on candidates found through other words.
+    const abjad = tokens.some((t) => t.abjad);
     const runs: Array<readonly [string, number, number]> = [];
     form.glued.forEach((g, i) => runs.push([g, i, 2]));
     if (form.gluedSurface !== form.glued) form.gluedSurface.forEach((g, i) => runs.push([g, i, 2]));
@@ -288,6 +289,8 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       this.stepCounter += 1;
       const joined = this.index.exactToken(glued);
       if (joined !== undefined) visit(this.index.postingsOf(joined), gain);
+      const consonants = abjad ? compoundConsonants(tokens, start, start + length - 1) : '';
+      if (consonants !== '') for (const id of this.index.tokensWithConsonants(consonants)) visit(this.index.postingsOf(id), gain);
     }
     // Weak words were not looked up; they may still match, so they count for every candidate.
     let weakWeight = 0;

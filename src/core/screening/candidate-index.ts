@@ -97,6 +97,11 @@ export class CandidateIndex {
     return this.glued.get(text) ?? [];
   }
 
+  /** Vocabulary tokens with these consonants (a word written without vowels, read against romanised list words). */
+  tokensWithConsonants(consonants: string): readonly number[] {
+    return this.consonants.get(consonants) ?? [];
+  }
+
   exactToken(text: string): number | undefined {
     return this.vocabulary.get(text);
   }
