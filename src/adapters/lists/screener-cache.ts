@@ -43,8 +43,9 @@ interface Header {
 export async function buildCachedScreener(dataDir: string, versions: readonly ListVersion[], entries: readonly ListEntry[]): Promise<CachedScreener> {
   const dir = join(dataDir, 'cache');
   const key = await screenerCacheKey(versions, entries).catch(() => null);
-  const file = key === null ? null : join(dir, `${PREFIX}${key.slice(0, 32)}.json`);
-  let cached = file === null || key === null ? null : await readCache(file, key);
+  if (key === null) return { screener: buildScreener(entries), cache: 'off' };
+  const file = join(dir, `${PREFIX}${key.slice(0, 32)}.json`);
+  let cached = await readCache(file, key);
   let computed: NamedForms[] = [];
   let used = 0;
   let diverged = false;
@@ -70,7 +71,6 @@ export async function buildCachedScreener(dataDir: string, versions: readonly Li
   cached = null;
   computed = [];
   if (hit) return { screener, cache: 'hit' };
-  if (file === null || key === null) return { screener, cache: 'off' };
   return { screener, cache: (await writeCache(dir, file, key, names)) ? 'written' : 'off' };
 }
 
@@ -110,8 +110,9 @@ async function computeCodeDigest(): Promise<string> {
     new URL('./screener-cache.ts', import.meta.url),
     new URL('../../../package.json', import.meta.url),
   ];
+  const contents = await Promise.all(files.map((url) => readFile(url)));
   const hash = createHash('sha256');
-  for (const url of files) hash.update(`${url.pathname.split('/').slice(-2).join('/')}\n`).update(await readFile(url));
+  files.forEach((url, i) => hash.update(`${url.pathname.split('/').slice(-2).join('/')}\n`).update(contents[i] ?? ''));
   // The lock file pins the libraries' own versions; an installation without one still gets a key.
   hash.update(await readFile(new URL('../../../package-lock.json', import.meta.url)).catch(() => 'no package-lock.json'));
   return hash.digest('hex');
