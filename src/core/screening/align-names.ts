@@ -222,8 +222,8 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
     score *= 0.5;
     notes.push('only descriptive words (legal forms, generic words) matched');
   }
-  const family = unmatchedFamilyName(entry, usedE, costs.surnameLast === true) ?? unmatchedFamilyName(query, usedQ, false);
-  if (family !== null && strongMatched) {
+  const family = strongMatched ? (unmatchedFamilyName(entry, usedE, costs.surnameLast === true) ?? unmatchedFamilyName(query, usedQ, false)) : null;
+  if (family !== null) {
     score *= FAMILY_NAME_UNMATCHED;
     notes.push(`the family name "${family}" has no counterpart: the other name's words matched given or middle names`);
   }
@@ -243,22 +243,26 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
 function unmatchedFamilyName(form: NameForm, used: number, surnameLast: boolean): string | null {
   const from = form.familyFrom ?? (surnameLast ? lastOfThreeOrMore(form) : undefined);
   if (from === undefined) return null;
-  const family = form.tokens.slice(from);
-  if (!family.some(isIdentifying)) return null;
-  for (let j = from; j < form.tokens.length; j += 1) if (isIdentifying(form.tokens[j]) && (used & (1 << j)) !== 0) return null;
-  return family.map((t) => t.text).join(' ');
+  const tokens = form.tokens;
+  let identifying = false;
+  for (let j = from; j < tokens.length; j += 1) {
+    if (!isIdentifying(tokens[j])) continue;
+    if ((used & (1 << j)) !== 0) return null;
+    identifying = true;
+  }
+  return identifying ? tokens.slice(from).map((t) => t.text).join(' ') : null;
 }
 
 /** The last word of a name of three or more identifying words (two-word names already lose most of their score for a missing word). */
 function lastOfThreeOrMore(form: NameForm): number | undefined {
+  const tokens = form.tokens;
   let count = 0;
   let last = -1;
-  form.tokens.forEach((t, j) => {
-    if (t.role === 'strong') {
-      count += 1;
-      last = j;
-    }
-  });
+  for (let j = 0; j < tokens.length; j += 1) {
+    if ((tokens[j] as NameToken).role !== 'strong') continue;
+    count += 1;
+    last = j;
+  }
   return count >= 3 ? last : undefined;
 }
 
@@ -313,7 +317,8 @@ function candidatePairings(query: NameForm, entry: NameForm, options: AlignmentO
     }
   }
   // Two or three words glued on one side against one word on the other (lengths must be close first).
-  const compounds = qt.some((t) => t.abjad) ? qt : undefined;
+  let compounds: readonly NameToken[] | undefined;
+  for (let i = 0; i < qt.length && compounds === undefined; i += 1) if ((qt[i] as NameToken).abjad) compounds = qt;
   addGlued(query.glued, 1, et, out, glued, false, compounds);
   if (query.gluedSurface !== query.glued) addGlued(query.gluedSurface, 1, et, out, glued, false, compounds);
   addGlued(query.glued3, 2, et, out, glued, false, compounds);
@@ -344,7 +349,8 @@ function addGlued(
       // Written without vowels, "عبد الله" is "bd llh": its consonants against "Abdullah"'s, whatever the lengths.
       const byConsonants = consonants !== '' && consonants === token.consonants ? ABJAD_GLUED_SIMILARITY : 0;
       if (byConsonants === 0 && Math.abs(text.length - g.length) > GLUE_LENGTH_SLACK) continue;
-      const s = Math.max(byConsonants, glued(g, text));
+      const spelled = glued(g, text);
+      const s = spelled > byConsonants ? spelled : byConsonants;
       if (s <= 0) continue;
       out.push(
         entrySide

@@ -179,7 +179,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     for (const [entryIndex, found] of best) {
       if (found.score + gain < threshold) continue;
       const entry = this.entries[entryIndex] as ListEntry;
-      const context = contextAdjustment(query, entry, found.score, listedPartyType(entry, found.name.forms));
+      const context = contextAdjustment(query, entry, found.score, query.type === undefined ? entry.type : listedPartyType(entry, found.name.forms));
       const score = Math.max(0, Math.min(1, found.score + context.total));
       if (score < threshold) continue;
       const entryForm = found.name.forms[found.form] as NameForm;
