@@ -191,13 +191,16 @@ describe('clearance screen', () => {
     expect(r.stdout).toBe('');
   });
 
+  /** The score `screen NAME --json` gives the listed entry `sourceId`, with extra options. */
+  const scoreOf = async (name: string, sourceId: string, ...extra: string[]): Promise<number> => {
+    const r = await cli('screen', name, '--threshold', '0', '--json', ...extra);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout.trim()) as { matches: { sourceId: string; score: number }[] }).matches.find((m) => m.sourceId === sourceId)?.score ?? 0;
+  };
+
   it('takes a year of birth (--dob, or a dob column) as evidence that lowers a match on another person', async () => {
     await cli('lists', 'import', file('consolidated.csv', cslCsv([row({ _id: 'sdn-p', source: 'Specially Designated Nationals (SDN) - Treasury Department', entity_number: '30001', type: 'Individual', name: 'SMIRNOV, Dmitry Ivanovich', dates_of_birth: '1968-05-01', addresses: 'Moscow, RU' })])));
-    const score = async (...extra: string[]): Promise<number> => {
-      const r = await cli('screen', 'Dmitry Smirnov', '--threshold', '0', '--json', ...extra);
-      expect(r.code).toBe(0);
-      return (JSON.parse(r.stdout.trim()) as { matches: { sourceId: string; score: number }[] }).matches.find((m) => m.sourceId === '30001')?.score ?? 0;
-    };
+    const score = (...extra: string[]): Promise<number> => scoreOf('Dmitry Smirnov', '30001', ...extra);
     const plain = await score();
     expect(await score('--dob', '1968')).toBeGreaterThan(plain);
     expect(await score('--dob', '1990-01-02')).toBeLessThan(plain - 0.1);
@@ -212,11 +215,7 @@ describe('clearance screen', () => {
 
   it('takes the party type (--type, or a type column): a person against a listed company scores lower', async () => {
     await cli('lists', 'import', file('consolidated.csv', cslCsv([row({ _id: 'sdn-e', source: 'Specially Designated Nationals (SDN) - Treasury Department', entity_number: '10003', type: 'Entity', name: 'GOMEZ MARIN LTDA.', addresses: 'Bogota, CO' })])));
-    const score = async (...extra: string[]): Promise<number> => {
-      const r = await cli('screen', 'Maria Gomez Marin', '--threshold', '0', '--json', ...extra);
-      expect(r.code).toBe(0);
-      return (JSON.parse(r.stdout.trim()) as { matches: { sourceId: string; score: number }[] }).matches.find((m) => m.sourceId === '10003')?.score ?? 0;
-    };
+    const score = (...extra: string[]): Promise<number> => scoreOf('Maria Gomez Marin', '10003', ...extra);
     const plain = await score();
     expect(await score('--type', 'entity')).toBe(plain);
     expect(await score('--type', 'individual')).toBeCloseTo(plain - 0.15, 3);
