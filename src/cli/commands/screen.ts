@@ -216,6 +216,8 @@ export function partyJson(party: Party, matches: readonly ScreeningMatch[]): Rec
     id: party.id,
     name: party.query.name,
     ...(party.query.country === undefined ? {} : { country: party.query.country }),
+    ...(party.query.birthYear === undefined ? {} : { birthYear: party.query.birthYear }),
+    ...(party.query.type === undefined ? {} : { type: party.query.type }),
     matches: matches.map((m) => ({
       list: m.list,
       sourceId: m.sourceId,
