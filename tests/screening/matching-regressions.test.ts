@@ -192,6 +192,12 @@ describe('party type as supporting evidence', () => {
     expect(score('Jose Luis Garcia', 'dpl-1', 'entity')).toBe(score('Jose Luis Garcia', 'dpl-1'));
   });
 
+  it("a ship's single letters are designators, not initials of a person's words", () => {
+    expect(score('Sofía Moreno', '51707')).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(score('M Sophia', '51707')).toBeGreaterThan(0.95);
+    expect(score('Sophia', '51707')).toBeLessThan(score('M Sophia', '51707'));
+  });
+
   it('agreeing types change nothing, and an exact name with the wrong type still alerts', () => {
     expect(score('Gomez Marin Ltda', '10003', 'entity')).toBe(score('Gomez Marin Ltda', '10003'));
     expect(score('GOMEZ MARIN LTDA.', '10003', 'individual')).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);

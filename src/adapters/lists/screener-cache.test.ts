@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadListEntries } from '../../../eval/data/load-lists.ts';
 import { missingShared, sharedPath } from '../../../tests/support/shared-data.ts';
-import { buildScreener, nameKindOf } from '../../core/screening/build-screener.ts';
+import { buildScreener, nameContextOf, nameKindOf } from '../../core/screening/build-screener.ts';
 import { nameForms } from '../../core/screening/normalise/index.ts';
 import type { ListEntry, ScreeningQuery } from '../../core/screening/types.ts';
 import type { ListVersion } from '../../ports/list-store.ts';
@@ -192,7 +192,7 @@ describe.skipIf(cslMissing !== null)(cslMissing ?? 'screener cache on part of th
     expect(stored.length).toBeGreaterThan(entries.length);
     for (const name of stored) {
       const e = entries[name.entry] as ListEntry;
-      expect(name.forms, name.text).toEqual(nameForms(name.text, nameKindOf(e.type), { countries: e.countries }));
+      expect(name.forms, name.text).toEqual(nameForms(name.text, nameKindOf(e.type), nameContextOf(e)));
     }
   });
 });

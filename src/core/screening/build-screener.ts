@@ -10,7 +10,7 @@ import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment, maxContextGain } from './context-evidence.ts';
 import { listedPartyType } from './party-type.ts';
 import { looksLikePersonName } from './person-like.ts';
-import { nameForms, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
+import { nameForms, type NameContext, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
 import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
 import type { ListEntry, MatchExplanation, PartyType, ScreenOptions, Screener, ScreeningMatch, ScreeningQuery } from './types.ts';
@@ -68,6 +68,11 @@ export function nameKindOf(type: PartyType): NameKind {
   return 'entity';
 }
 
+/** What of a list entry besides its name changes how the name is read. */
+export function nameContextOf(entry: ListEntry): NameContext {
+  return { countries: entry.countries, designators: entry.type === 'vessel' || entry.type === 'aircraft' };
+}
+
 export function buildScreener(entries: readonly ListEntry[], options: BuildScreenerOptions = {}): Screener & IndexedScreenerInfo {
   const index = new CandidateIndex();
   const names: IndexedName[] = [];
@@ -78,7 +83,7 @@ export function buildScreener(entries: readonly ListEntry[], options: BuildScree
       const trimmed = text.trim();
       if (trimmed === '' || seen.has(trimmed)) return;
       seen.add(trimmed);
-      const forms = options.cachedForms?.(entryIndex, trimmed) ?? nameForms(trimmed, kind, { countries: entry.countries });
+      const forms = options.cachedForms?.(entryIndex, trimmed) ?? nameForms(trimmed, kind, nameContextOf(entry));
       options.onForms?.(entryIndex, trimmed, forms);
       if (forms.length === 0) return;
       index.add(names.length, forms);

@@ -118,6 +118,9 @@ export function tokenSimilarity(q: NameToken, e: NameToken): TokenSimilarity {
   if (a === b) return EXACT;
   if (q.role === 'number' || e.role === 'number' || q.exactOnly || e.exactOnly) return NONE;
   if (a.length === 1 || b.length === 1) {
+    // A single letter read as a designator (ship and aircraft names) stands for no word.
+    const single = a.length === 1 ? q : e;
+    if (single.role === 'strong') return NONE;
     return a[0] === b[0] ? { similarity: 0.9, kind: 'abbreviation' } : NONE;
   }
   let best = spellingSimilarity(a, b);

@@ -58,6 +58,8 @@ const MAX_TOKENS = 16;
 export interface NameContext {
   /** ISO 3166-1 alpha-2 codes. Korea (KR, KP) has Han characters read in Korean as well as in pinyin. */
   readonly countries?: readonly string[];
+  /** Single letters are designators, not initials: ship and aircraft names ("M SOPHIA", "EMILY S"). */
+  readonly designators?: boolean;
 }
 
 const KOREAN_READING_COUNTRIES = new Set(['KR', 'KP']);
@@ -82,7 +84,7 @@ export function nameForms(raw: string, kind: NameKind = 'unknown', context: Name
     const abjad = isAbjadScript(text);
     const syllabic = isSyllabicScript(text);
     for (const ascii of transliterations(foldUnicode(text))) {
-      if (add(buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic, familyWords))) return forms;
+      if (add(buildForm(ascii, reading === 'latin' && ascii !== foldUnicode(text) ? 'transliterated' : reading, abjad, syllabic, familyWords, context.designators === true))) return forms;
     }
   }
   // A Korean party's name written in hanja is also read in Korean (Hangul romanisations vary, so
@@ -105,7 +107,7 @@ function readingsOf(rawTokens: readonly string[]): Array<{ text: string; reading
   return out;
 }
 
-function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic: boolean, familyWords = 0): NameForm {
+function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic: boolean, familyWords = 0, designators = false): NameForm {
   const words: string[] = [];
   const written: string[] = [];
   const split = abjad ? tokenise(ascii) : repairMisspeltLegalWords(rejoinSplitLegalWords(tokenise(ascii).flatMap((t) => splitGluedLegalWord(t))));
@@ -118,6 +120,8 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic
   }
   const { tokens, legal, surfaces: allSurfaces } = collapseLegalForms(words, written);
   const roles = tokens.map((t, i) => (abjad ? abjadRole(t) : roleOf(t, legal[i] ?? false)));
+  // A ship's "S" names the ship, it abbreviates nothing: it must match as written.
+  if (designators) tokens.forEach((t, i) => (roles[i] === 'initial' ? (roles[i] = 'strong') : undefined));
   promoteWhenAllWeak(roles);
   const built: NameToken[] = [];
   const surfaces: string[] = [];
