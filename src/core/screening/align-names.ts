@@ -8,6 +8,7 @@
  * extra descriptors the screener never types).
  */
 import type { NameForm, NameToken, TokenRole } from './normalise/index.ts';
+import { ABJAD_GLUED_SIMILARITY, compoundConsonants } from './arabic-compounds.ts';
 import type { TokenAlignment } from './types.ts';
 import { gluedSimilarity, tokenSimilarity, type TokenSimilarity } from './token-similarity.ts';
 
@@ -80,33 +81,14 @@ export const PERSON_COSTS: AlignmentCosts = { ...DEFAULT_COSTS, unmatchedEntry: 
 /** Untyped list names that read as a person's (the BIS and State lists): written in natural order, surname last. */
 export const UNTYPED_PERSON_COSTS: AlignmentCosts = { ...PERSON_COSTS, surnameLast: true };
 /**
- * A name written "SURNAME, Given" whose surname found nothing on the other side ("Olga Vasilieva"
- * against "POLYAKOVA, Olga Vasilyevna"): the words that matched are given names and patronymics,
- * which thousands of people share. Only where the comma says which word is the surname: reading
- * the last word of "KO TAE HUN" as one cost more true matches than it saved.
+ * A person's name whose surname found nothing on the other side ("Olga Vasilieva" against
+ * "POLYAKOVA, Olga Vasilyevna"): the words that matched are given names and patronymics, which
+ * thousands of people share. Where the comma says which word is the surname, and for untyped person
+ * names of three or more words (surname last); reading the last word of every person name without a
+ * comma as the surname (OFAC's "KO TAE HUN", "… AL-TIKRITI") cost more true matches than it saved.
  */
 export const FAMILY_NAME_UNMATCHED = 0.85;
 const ACRONYM_SIMILARITY = 0.85;
-/**
- * Arabic compounds that Arabic script writes as two words and romanisations as one: عبد + name
- * ("Abdullah", "Abdulrahman"), name + الله ("Fathallah") or + الدين ("Nuruddin"). Read by their
- * consonants; other pairs of Arabic words are not glued this way ("رانيا عزيز" is not "RENEEZ").
- */
-const ABJAD_COMPOUND_HEADS = new Set(['bd']);
-const ABJAD_COMPOUND_TAILS = new Set(['lh', 'ldn']);
-const ABJAD_GLUED_SIMILARITY = 0.9;
-
-/** The consonants of tokens [from, to] read as one Arabic compound, or '' when they are not one. */
-export function compoundConsonants(tokens: readonly NameToken[], from: number, to: number): string {
-  const first = tokens[from];
-  const last = tokens[to];
-  if (first === undefined || last === undefined || !first.abjad) return '';
-  if (!ABJAD_COMPOUND_HEADS.has(first.consonants) && !ABJAD_COMPOUND_TAILS.has(last.consonants)) return '';
-  // Per word, so that no digraph forms across the join ("khld"+"hdd" is not "kh-l-dh").
-  let key = '';
-  for (let k = from; k <= to; k += 1) key += (tokens[k] as NameToken).consonants;
-  return key.replace(/(.)\1+/g, '$1');
-}
 /** A glued pair and a token whose lengths differ by more than this cannot be within the edit budget. */
 const GLUE_LENGTH_SLACK = 3;
 
@@ -239,7 +221,7 @@ function align(query: NameForm, entry: NameForm, options: AlignmentOptions): Raw
   return { score: clamp01(score), chosen, parts, notes };
 }
 
-/** The family name of a name written "SURNAME, Given" when none of its identifying words was paired. */
+/** The family name (marked by the comma, or the last word when `surnameLast`) when none of its identifying words was paired. */
 function unmatchedFamilyName(form: NameForm, used: number, surnameLast: boolean): string | null {
   const from = form.familyFrom ?? (surnameLast ? lastOfThreeOrMore(form) : undefined);
   if (from === undefined) return null;

@@ -4,7 +4,8 @@
  * scores each candidate with the token aligner, adds country/address evidence and returns
  * the best name per entry with its explanation.
  */
-import { alignmentScore, alignNames, compoundConsonants, ROLE_WEIGHT, UNTYPED_PERSON_COSTS, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
+import { alignmentScore, alignNames, ROLE_WEIGHT, UNTYPED_PERSON_COSTS, type AlignmentCosts, type AlignmentOptions } from './align-names.ts';
+import { compoundConsonants } from './arabic-compounds.ts';
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment, maxContextGain } from './context-evidence.ts';
