@@ -299,11 +299,9 @@ function candidatePairings(query: NameForm, entry: NameForm, options: AlignmentO
     }
   }
   // Two or three words glued on one side against one word on the other (lengths must be close first).
-  let compounds: readonly NameToken[] | undefined;
-  for (let i = 0; i < qt.length && compounds === undefined; i += 1) if ((qt[i] as NameToken).abjad) compounds = qt;
-  addGlued(query.glued, 1, et, out, glued, false, compounds);
-  if (query.gluedSurface !== query.glued) addGlued(query.gluedSurface, 1, et, out, glued, false, compounds);
-  addGlued(query.glued3, 2, et, out, glued, false, compounds);
+  addGlued(query.glued, 1, et, out, glued, false, qt);
+  if (query.gluedSurface !== query.glued) addGlued(query.gluedSurface, 1, et, out, glued, false, qt);
+  addGlued(query.glued3, 2, et, out, glued, false, qt);
   addGlued(entry.glued, 1, qt, out, glued, true);
   if (entry.gluedSurface !== entry.glued) addGlued(entry.gluedSurface, 1, qt, out, glued, true);
   addGlued(entry.glued3, 2, qt, out, glued, true);
@@ -319,12 +317,12 @@ function addGlued(
   out: Pairing[],
   glued: (glued: string, token: string) => number,
   entrySide: boolean,
-  /** The glued side's tokens when it is written in a vowelless script. */
-  abjadTokens?: readonly NameToken[],
+  /** The query's tokens, for Arabic compounds glued by consonants (`compoundConsonants` tells which runs are). */
+  compoundTokens?: readonly NameToken[],
 ): void {
   for (let i = 0; i < gluedRuns.length; i += 1) {
     const g = gluedRuns[i] as string;
-    const consonants = abjadTokens === undefined ? '' : compoundConsonants(abjadTokens, i, i + extra);
+    const consonants = compoundTokens === undefined ? '' : compoundConsonants(compoundTokens, i, i + extra);
     for (let j = 0; j < other.length; j += 1) {
       const token = other[j] as NameToken;
       const text = token.text;

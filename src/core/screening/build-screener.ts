@@ -9,7 +9,6 @@ import { compoundConsonants } from './arabic-compounds.ts';
 import { costsFor } from './compare-names.ts';
 import { CandidateIndex } from './candidate-index.ts';
 import { contextAdjustment, maxContextGain } from './context-evidence.ts';
-import { listedPartyType } from './party-type.ts';
 import { looksLikePersonName } from './person-like.ts';
 import { nameForms, type NameContext, type NameForm, type NameKind, type NameToken } from './normalise/index.ts';
 import { DEFAULT_THRESHOLD } from './threshold.ts';
@@ -185,7 +184,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     for (const [entryIndex, found] of best) {
       if (found.score + gain < threshold) continue;
       const entry = this.entries[entryIndex] as ListEntry;
-      const context = contextAdjustment(query, entry, found.score, query.type === undefined ? entry.type : listedPartyType(entry, found.name.forms));
+      const context = contextAdjustment(query, entry, found.score, found.name.forms);
       const score = Math.max(0, Math.min(1, found.score + context.total));
       if (score < threshold) continue;
       const entryForm = found.name.forms[found.form] as NameForm;
@@ -282,7 +281,6 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
     });
     // The query writes as two or three words what the list writes as one ("Gazprom Bank", "Yong Hong An"); exact only, fuzzy
     // glued matches are left to the aligner on candidates found through other words.
-    const abjad = tokens.some((t) => t.abjad);
     const runs: Array<readonly [string, number, number]> = [];
     form.glued.forEach((g, i) => runs.push([g, i, 2]));
     if (form.gluedSurface !== form.glued) form.gluedSurface.forEach((g, i) => runs.push([g, i, 2]));
@@ -295,7 +293,7 @@ class IndexedScreener implements Screener, IndexedScreenerInfo {
       this.stepCounter += 1;
       const joined = this.index.exactToken(glued);
       if (joined !== undefined) visit(this.index.postingsOf(joined), gain);
-      const consonants = abjad ? compoundConsonants(tokens, start, start + length - 1) : '';
+      const consonants = compoundConsonants(tokens, start, start + length - 1);
       if (consonants !== '') for (const id of this.index.tokensWithConsonants(consonants)) visit(this.index.postingsOf(id), gain);
     }
     // Weak words were not looked up; they may still match, so they count for every candidate.

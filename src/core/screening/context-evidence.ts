@@ -5,9 +5,9 @@
  * every year the list gives is the strongest sign of another person (OpenSanctions' logic-v2
  * takes 0.15 off for disjoint years; so do we).
  */
-import { partyTypesConflict } from './party-type.ts';
+import { listedPartyType, partyTypesConflict } from './party-type.ts';
 import type { ListEntry, PartyType, ScreeningQuery } from './types.ts';
-import { foldUnicode } from './normalise/index.ts';
+import { foldUnicode, type NameForm } from './normalise/index.ts';
 
 export const COUNTRY_AGREES = 0.04;
 export const COUNTRY_DIFFERS = -0.08;
@@ -32,15 +32,18 @@ export interface ContextAdjustment {
   readonly total: number;
 }
 
-/** `listedType`: the entry's type as the screener read it (untyped entries may read as entities by their names). */
-export function contextAdjustment(query: ScreeningQuery, entry: ListEntry, nameScore: number, listedType: PartyType = entry.type): ContextAdjustment {
+/** `matchedForms`: the forms of the entry's name that matched (an untyped entry may read as an entity by them). */
+export function contextAdjustment(query: ScreeningQuery, entry: ListEntry, nameScore: number, matchedForms: readonly NameForm[] = []): ContextAdjustment {
   const parts: Record<string, number> = {};
   const notes: string[] = [];
   if (nameScore < CONTEXT_FLOOR) return { parts, notes, total: 0 };
-  if (query.type !== undefined && partyTypesConflict(query.type, listedType)) {
-    parts['partyType'] = PARTY_TYPE_DIFFERS;
-    const how = entry.type === 'unknown' ? ' by its name' : '';
-    notes.push(`the party is ${article(query.type)}; the entry is ${article(listedType)}${how}`);
+  if (query.type !== undefined) {
+    const listedType = listedPartyType(entry, matchedForms);
+    if (partyTypesConflict(query.type, listedType)) {
+      parts['partyType'] = PARTY_TYPE_DIFFERS;
+      const how = entry.type === 'unknown' ? ' by its name' : '';
+      notes.push(`the party is ${article(query.type)}; the entry is ${article(listedType)}${how}`);
+    }
   }
   const country = query.country?.trim().toUpperCase();
   if (country !== undefined && country !== '' && entry.countries.length > 0) {

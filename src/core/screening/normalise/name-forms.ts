@@ -8,7 +8,7 @@ import { foldConfusables, hasCyrillicOrGreek, isFullyFoldable, isMixedScriptToke
 import { isGenericWord, isStopWord } from './generic-words.ts';
 import { canonicalLegalForm, collapseLegalForms, isLegalFormPart, rejoinSplitLegalWords, replaceCjkLegalForms, splitGluedLegalWord } from './legal-forms.ts';
 import { repairMisspeltLegalWords } from './misspelt-legal-words.ts';
-import { reorderPersonName } from './person-order.ts';
+import { personNameParts } from './person-order.ts';
 import { consonantKey, metaphoneKeys, skeletonKey } from './phonetic-keys.ts';
 import { sinoKoreanReadings } from './sino-korean.ts';
 import { stripListBoilerplate, tokenise } from './tokenise.ts';
@@ -66,8 +66,9 @@ const KOREAN_READING_COUNTRIES = new Set(['KR', 'KP']);
 
 export function nameForms(raw: string, kind: NameKind = 'unknown', context: NameContext = {}): NameForm[] {
   const stripped = stripListBoilerplate(raw.normalize('NFKC'));
-  const cleaned = reorderPersonName(stripped, kind);
-  const familyWords = cleaned === stripped ? 0 : Math.max(1, tokenise(foldUnicode(stripped.split(',')[0] ?? '')).length);
+  const person = personNameParts(stripped, kind);
+  const cleaned = person === null ? stripped : `${person.given} ${person.surname}`;
+  const familyWords = person === null ? 0 : Math.max(1, tokenise(foldUnicode(person.surname)).length);
   const withCjkForms = replaceCjkLegalForms(cleaned);
   const rawTokens = withCjkForms.split(/\s+/).filter((t) => t !== '');
   const readings = readingsOf(rawTokens);
@@ -121,7 +122,7 @@ function buildForm(ascii: string, reading: FormReading, abjad: boolean, syllabic
   const { tokens, legal, surfaces: allSurfaces } = collapseLegalForms(words, written);
   const roles = tokens.map((t, i) => (abjad ? abjadRole(t) : roleOf(t, legal[i] ?? false)));
   // A ship's "S" names the ship, it abbreviates nothing: it must match as written.
-  if (designators) tokens.forEach((t, i) => (roles[i] === 'initial' ? (roles[i] = 'strong') : undefined));
+  if (designators) for (let i = 0; i < roles.length; i += 1) if (roles[i] === 'initial') roles[i] = 'strong';
   promoteWhenAllWeak(roles);
   const built: NameToken[] = [];
   const surfaces: string[] = [];

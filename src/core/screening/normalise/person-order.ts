@@ -7,14 +7,20 @@
 import { canonicalLegalForm } from './legal-forms.ts';
 
 export function reorderPersonName(name: string, kind: 'person' | 'entity' | 'unknown'): string {
-  if (kind === 'entity') return name;
+  const parts = personNameParts(name, kind);
+  return parts === null ? name : `${parts.given} ${parts.surname}`;
+}
+
+/** The two halves of a name written "SURNAME, Given", or null when it is not written so. */
+export function personNameParts(name: string, kind: 'person' | 'entity' | 'unknown'): { readonly surname: string; readonly given: string } | null {
+  if (kind === 'entity') return null;
   const parts = name.split(',');
-  if (parts.length !== 2) return name;
+  if (parts.length !== 2) return null;
   const surname = (parts[0] ?? '').trim();
   const given = (parts[1] ?? '').trim();
-  if (surname === '' || given === '') return name;
-  if (kind === 'unknown' && looksLikeLegalForm(given)) return name;
-  return `${given} ${surname}`;
+  if (surname === '' || given === '') return null;
+  if (kind === 'unknown' && looksLikeLegalForm(given)) return null;
+  return { surname, given };
 }
 
 function looksLikeLegalForm(text: string): boolean {
