@@ -110,14 +110,16 @@ await section('List level: the Consolidated Screening List of 2026-07-31', [cslP
   // Screening as a compliance user does: the party's type is known (a person, a company), and so is its country.
   const typeOf = (n: Negative): PartyType => (n.kind === 'person' ? 'individual' : 'entity');
   const conditions: ReadonlyArray<readonly [string, (n: Negative) => ScreeningQuery]> = [
-    ['name only', (n) => ({ name: n.name })],
     ['type stated', (n) => ({ name: n.name, type: typeOf(n) })],
     ["type and the name's country", (n) => ({ name: n.name, type: typeOf(n), country: n.country })],
   ];
-  const byCondition = conditions.map(([label, queryOf]) => ({
-    label,
-    top: negatives.map((n) => ({ n, score: screener.screen(queryOf(n), { threshold: Math.min(...THRESHOLDS), limit: 1 })[0] })),
-  }));
+  const byCondition = [
+    { label: 'name only', top },
+    ...conditions.map(([label, queryOf]) => ({
+      label,
+      top: negatives.map((n) => ({ n, score: screener.screen(queryOf(n), { threshold: Math.min(...THRESHOLDS), limit: 1 })[0] })),
+    })),
+  ];
   out("\nThe same names screened as a user would, with the party's type (individual or entity) and with the country such a name most plausibly gives (one per culture: CN for Chinese names, RU for Russian, AE for Arabic, GR, VN, US …), alerts per 1,000:");
   out(
     table(

@@ -64,6 +64,7 @@ export interface DiskListWatch {
 export function watchDiskLists(options: {
   readonly from: () => Promise<ListStore | null>;
   readonly to: ListStore;
+  /** Period of the timer; 0 runs no timer, only the checks asked for. */
   readonly everyMs: number;
   readonly now: () => Date;
   readonly onCopied: (outcome: BridgeOutcome) => Promise<void>;
@@ -94,6 +95,7 @@ export function watchDiskLists(options: {
       });
     return running;
   };
+  if (options.everyMs <= 0) return { check, stop: () => undefined };
   const timer = setInterval(() => void check(), options.everyMs);
   timer.unref();
   return { check, stop: () => clearInterval(timer) };

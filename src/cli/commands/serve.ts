@@ -92,25 +92,22 @@ export function register(program: Command): void {
       try {
         const diskLists = options.dataDir ?? dataDir();
         const screening = screeningCache(store.lists);
-        let started: JobQueue | null = null;
         const watch = watchDiskLists({
           from: async () => ((await hasListStore(diskLists)) ? new FsListStore(diskLists) : null),
           to: store.lists,
-          everyMs: Math.max(1, watchSeconds) * 1000,
+          everyMs: watchSeconds * 1000,
           now: () => new Date(),
           log,
           onCopied: async (copied) => {
             for (const name of copied.imported) log(`lists: loaded ${name} from ${diskLists}`);
             screening.invalidate();
             // Not at start: the parties stored by an earlier run are re-screened like after an API import.
-            if (started !== null) await started.submit({ kind: 'list-rescreening', params: { versions: [...copied.versions] }, createdBy: 'system' });
+            if (queue !== null) await queue.submit({ kind: 'list-rescreening', params: { versions: [...copied.versions] }, createdBy: 'system' });
           },
         });
-        await watch.check();
-        if (watchSeconds === 0) watch.stop();
         stopWatch = watch.stop;
+        await watch.check();
         queue = await startJobQueue(store, { work: options.workers, screening: screening.current, log });
-        started = queue;
         const config: HttpConfig = {
           ...DEFAULT_HTTP_CONFIG,
           cors: options.corsOrigin === undefined || options.corsOrigin.length === 0 ? null : { origins: options.corsOrigin },
